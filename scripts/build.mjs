@@ -1,0 +1,24 @@
+// Bundles the CLI and the library into dist/. One bundle per entry keeps start-up
+// fast (the unbundled unified/zod stack costs far more to import); splitting keeps
+// the lazily imported commands (report, prompts) out of `check`'s start-up path.
+import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
+
+await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  // puppeteer-core and the prompts are loaded only by the commands that need them,
+  // and puppeteer-core does not survive bundling well.
+  external: ['puppeteer-core', '@inquirer/prompts'],
+  banner: {
+    js: "import { createRequire as __kwaliteitCreateRequire } from 'node:module'; const require = __kwaliteitCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});

@@ -1,0 +1,98 @@
+// The command line: a thin layer over the library. Each command's module is
+// imported only when that command runs, so `kwaliteit check` starts fast.
+import { Command, CommanderError } from 'commander';
+import { processIo, type Io } from './cli/io.js';
+import { errors, EXIT_USAGE, isKwaliteitError, KwaliteitError } from './errors.js';
+import { packageVersion } from './package-root.js';
+
+const TITLES: Record<string, string> = {
+  'Usage:': 'Gebruik:',
+  'Arguments:': 'Argumenten:',
+  'Options:': 'Opties:',
+  'Commands:': 'Commando\'s:',
+  'Global Options:': 'Algemene opties:',
+};
+
+const EXIT_CODES_HELP = `
+Afsluitcodes:
+  0  alles in orde
+  1  er zijn bevindingen (fouten, of waarschuwingen met --strict)
+  2  verkeerd gebruik, geen coalitie gevonden, of een fout in het programma`;
+
+/** Dutch for the messages commander writes itself. */
+function translateCommanderMessage(message: string): string {
+  return message
+    .replace(/^error: unknown option '(.+)'(?:\n\(Did you mean (.+)\?\))?/, (_, option, suggestion) =>
+      `De optie ${option} bestaat niet.${suggestion ? ` Bedoelde je ${suggestion}?` : ''}`)
+    .replace(/^error: unknown command '(.+)'(?:\n\(Did you mean (.+)\?\))?/, (_, command, suggestion) =>
+      `Het commando "${command}" bestaat niet.${suggestion ? ` Bedoelde je "${suggestion}"?` : ''}`)
+    .replace(/^error: option '(.+)' argument missing/, (_, option) => `Bij de optie ${option} hoort een waarde.`)
+    .replace(/^error: missing required argument '(.+)'/, (_, arg) => `Er ontbreekt een waarde voor ${arg}.`)
+    .replace(/^error: too many arguments.*/, 'Er zijn te veel waarden meegegeven.')
+    .replace(/^error: option '(.+)' argument '(.+)' is invalid\. ?(.*)/, (_, option, value, why) => `De waarde "${value}" bij ${option} klopt niet. ${why}`)
+    .replace(/^error: /, '');
+}
+
+function buildProgram(io: Io, run: (task: () => Promise<number>) => void): Command {
+  const program = new Command('kwaliteit');
+  program
+    .description('Werk samen aan kwaliteit met de Bouwstenen voor kwaliteit van School en Omgeving.')
+    .version(packageVersion(), '-v, --version', 'toon het versienummer')
+    .helpOption('-h, --help', 'toon deze hulp')
+    .helpCommand('help [commando]', 'toon hulp bij een commando')
+    .option('--debug', 'toon technische details bij een fout')
+    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      outputError: (text, write) => write(`${translateCommanderMessage(text.trim())}\nTyp "kwaliteit --help" voor hulp.\n`),
+    })
+    .addHelpText('after', EXIT_CODES_HELP)
+    .exitOverride();
+
+  program
+    .command('init')
+    .description('maak een nieuwe map voor een coalitie, met alle bouwstenen en bouwbladen')
+    .argument('[map]', 'de map voor de coalitie', '.')
+    .option('--name <naam>', 'de naam van de coalitie')
+    .option('--lead <school>', 'de penvoerder: de school die de subsidie aanvraagt')
+    .option('--municipality <gemeente>', 'de gemeente (meerdere: scheid met een komma)')
+    .option('--subsidy-period <jaren>', 'de subsidieperiode, bijvoorbeeld 2025-2028')
+    .option('--period-from <datum>', 'begin van de eerste periode (jaar-maand-dag)')
+    .option('--period-to <datum>', 'einde van de eerste periode (jaar-maand-dag)')
+    .option('-y, --yes', 'neem voor alles wat niet is opgegeven de standaardwaarde')
+    .option('--dry-run', 'laat zien wat er gemaakt zou worden, zonder iets op te slaan')
+    .addHelpText('after', '\nVoorbeeld:\n  npx kwaliteit init mijn-coalitie --name "Coalitie Noord" --lead "OBS De Linde" --yes')
+    .action((dir: string, options) =>
+      run(async () => (await import('./cli/init.js')).runInit(dir, options, io)),
+    );
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const debug = argv.includes('--debug');
+  let pending: Promise<number> | undefined;
+  const program = buildProgram(io, (task) => {
+    pending = task();
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return pending ? await pending : 0;
+  } catch (error) {
+    return reportError(error, io, debug);
+  }
+}
+
+function reportError(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version end here too, with exit code 0.
+    return error.exitCode === 0 ? 0 : EXIT_USAGE;
+  }
+  const known: KwaliteitError = isKwaliteitError(error) ? error : errors.internal(error);
+  io.stderr(`Fout: ${known.message}\n${known.hint ? `${known.hint}\n` : ''}`);
+  if (debug && error instanceof Error && error.stack) io.stderr(`\n${error.stack}\n`);
+  return known.exitCode;
+}
+

@@ -1,0 +1,18 @@
+// The folder contract every command shares.
+export const CONFIG_FILE = 'kwaliteit.yaml';
+export const BOUWSTENEN_DIR = 'bouwstenen';
+export const BOUWBLADEN_DIR = 'bouwbladen';
+export const REPORT_DIR = 'rapport';
+
+export const bouwsteenPath = (id: string) => `${BOUWSTENEN_DIR}/${id}.md`;
+export const bouwbladPath = (id: string, period: number) => `${BOUWBLADEN_DIR}/${id}/periode-${period}.md`;
+
+/** A bouwblad id: lowercase letters, digits and single hyphens. */
+export const BOUWBLAD_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const PERIOD_FILE = /^periode-(\d+)\.md$/;
+
+/** Files init writes next to the content; they belong to the coalition too. */
+export const KNOWN_FILES = new Set(['README.md', '.gitignore', '.gitlab-ci.yml', '.github/workflows/kwaliteit.yml', CONFIG_FILE]);
+
+/** Folders never looked into: tools, version control and the report output. */
+export const SKIPPED_DIRS = new Set(['.git', 'node_modules', REPORT_DIR, '.github', '.vscode', '.idea']);

@@ -1,0 +1,35 @@
+// Lists the files of a coalition folder without ever following a symbolic link,
+// so nothing outside the folder is read.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SKIPPED_DIRS } from './layout.js';
+
+export interface Listing {
+  files: string[];
+  symlinks: string[];
+}
+
+export async function listFiles(root: string): Promise<Listing> {
+  const listing: Listing = { files: [], symlinks: [] };
+  const visit = async (relative: string) => {
+    let entries;
+    try {
+      entries = await readdir(join(root, relative), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    await Promise.all(
+      entries.map(async (entry) => {
+        const path = relative ? `${relative}/${entry.name}` : entry.name;
+        if (entry.isSymbolicLink()) listing.symlinks.push(path);
+        else if (entry.isDirectory()) {
+          if (!SKIPPED_DIRS.has(entry.name) || relative) await visit(path);
+        } else if (entry.isFile()) listing.files.push(path);
+      }),
+    );
+  };
+  await visit('');
+  listing.files.sort();
+  listing.symlinks.sort();
+  return listing;
+}

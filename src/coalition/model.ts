@@ -1,0 +1,80 @@
+import type { Diagnostic } from '../diagnostic.js';
+import type { Format } from '../format/format.js';
+import type { ParsedBody } from '../markdown/sections.js';
+import type { ParsedYaml } from '../yaml/parse.js';
+
+export interface Period {
+  number: number;
+  from: string;
+  to: string;
+}
+
+export interface Config {
+  name: string;
+  lead: string;
+  municipality: string[];
+  subsidyPeriod: string;
+  /** First and last year of the subsidy period. */
+  subsidyYears: [number, number];
+  format?: string;
+  periods: Period[];
+}
+
+export interface ConfigFile {
+  /** Relative path (kwaliteit.yaml). */
+  path: string;
+  /** Present when the file was read and passed the schema. */
+  config?: Config;
+  /** The raw YAML data, also when the schema failed (rules can still look at it). */
+  data: unknown;
+  yaml?: ParsedYaml;
+}
+
+export interface MarkdownFile {
+  /** Relative to the coalition folder, with forward slashes. */
+  path: string;
+  /** The raw front-matter data; undefined when unreadable. */
+  data?: Record<string, unknown>;
+  yaml?: ParsedYaml;
+  body?: ParsedBody;
+  /** False when the file could not be read or its front-matter is broken. */
+  readable: boolean;
+}
+
+export interface BouwbladFrontMatter {
+  level: string;
+  aspect: string;
+  period: number;
+  mandatory: boolean;
+  question: string;
+  links: string[];
+  contributors: string[];
+  previous?: string;
+}
+
+export interface BouwbladFile extends MarkdownFile {
+  /** The folder name under bouwbladen/. */
+  id: string;
+  /** The period number in the file name, when the name has one. */
+  filePeriod?: number;
+  /** Present when the front-matter passed the schema. */
+  frontMatter?: BouwbladFrontMatter;
+}
+
+export interface BouwsteenFile extends MarkdownFile {
+  /** The file name without .md. */
+  id: string;
+}
+
+export interface Coalition {
+  /** Absolute path of the coalition folder. */
+  root: string;
+  config: ConfigFile;
+  format: Format;
+  bouwstenen: BouwsteenFile[];
+  bouwbladen: BouwbladFile[];
+  /** Relative paths of files that belong to nothing in the folder contract. */
+  strayFiles: string[];
+  /** Problems found while loading: unreadable files, broken YAML, schema errors. */
+  diagnostics: Diagnostic[];
+}

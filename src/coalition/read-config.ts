@@ -1,0 +1,30 @@
+import { ConfigSchema } from '../config/schema.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { parseYaml } from '../yaml/parse.js';
+import { CONFIG_FILE } from './layout.js';
+import type { ConfigFile } from './model.js';
+import { readText } from './read-file.js';
+import { validate } from './schema-diagnostics.js';
+
+export async function readConfig(root: string): Promise<{ config: ConfigFile; diagnostics: Diagnostic[] }> {
+  const path = CONFIG_FILE;
+  const { text, diagnostics } = await readText(root, path);
+  if (text === undefined) return { config: { path, data: undefined }, diagnostics };
+  const yaml = parseYaml(text);
+  for (const problem of yaml.problems) diagnostics.push({ file: path, ruleId: 'yaml-syntax', severity: 'error', ...problem });
+  if (yaml.problems.length) return { config: { path, data: undefined, yaml }, diagnostics };
+
+  const checked = validate(ConfigSchema, yaml.data, yaml, path, 'config-schema');
+  diagnostics.push(...checked.diagnostics);
+  const value = checked.value;
+  const config = value && {
+    name: value.name,
+    lead: value.lead,
+    municipality: value.municipality,
+    subsidyPeriod: value.subsidyPeriod,
+    subsidyYears: value.subsidyPeriod.split('-').map(Number) as [number, number],
+    format: value.format,
+    periods: value.periods,
+  };
+  return { config: { path, data: yaml.data, yaml, config }, diagnostics };
+}

@@ -1,0 +1,114 @@
+// kwaliteit init: scaffolds a coalition folder. It never destroys work: it refuses
+// a folder that already holds a coalition, leaves existing files alone, writes
+// every file atomically, and removes what it made when it cannot finish.
+import { access, mkdir, stat, unlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { errors, KwaliteitError } from '../errors.js';
+import { loadFormat, resolveFormatPath } from '../format/load.js';
+import { bouwbladPath, bouwsteenPath, CONFIG_FILE } from '../coalition/layout.js';
+import { createFileAtomic, FileExistsError } from '../fs/atomic.js';
+import { renderBouwblad, renderBouwsteen } from '../scaffold/bouwblad.js';
+import { fillTemplate } from '../scaffold/template.js';
+import { validateInitAnswers, type InitAnswers } from './init-answers.js';
+
+export interface InitOptions extends InitAnswers {
+  cwd?: string;
+  /** The coalition folder to create, relative to cwd. */
+  dir?: string;
+  dryRun?: boolean;
+  /** Test hook: called before each file is written (fault injection). */
+  beforeWrite?: (path: string, index: number) => void | Promise<void>;
+}
+
+export interface InitResult {
+  root: string;
+  /** Relative paths written (or, with dryRun, that would be written). */
+  created: string[];
+  /** Relative paths that already existed and were left untouched. */
+  existing: string[];
+  dryRun: boolean;
+}
+
+const exists = (path: string) => access(path).then(() => true, () => false);
+
+const yamlScalar = (value: string) => stringify(value, { lineWidth: 0 }).trimEnd();
+
+async function plannedFiles(answers: InitAnswers): Promise<Map<string, string>> {
+  const format = await loadFormat(resolveFormatPath(undefined, '.'));
+  const files = new Map<string, string>();
+  const municipalityLine = answers.municipality.length
+    ? answers.municipality.length === 1
+      ? `municipality: ${yamlScalar(answers.municipality[0])}`
+      : `municipality:\n${answers.municipality.map((m) => `  - ${yamlScalar(m)}`).join('\n')}`
+    : 'municipality: # vul hier de naam van de gemeente in';
+  const values = {
+    name: answers.name,
+    nameYaml: yamlScalar(answers.name),
+    lead: answers.lead,
+    leadYaml: yamlScalar(answers.lead),
+    municipalityLine,
+    subsidyPeriod: answers.subsidyPeriod,
+    periodFrom: answers.periodFrom,
+    periodTo: answers.periodTo,
+  };
+  files.set('README.md', await fillTemplate('README.md', values));
+  files.set('.gitignore', await fillTemplate('gitignore', values));
+  files.set('.github/workflows/kwaliteit.yml', await fillTemplate('github-workflow.yml', values));
+  files.set('.gitlab-ci.yml', await fillTemplate('gitlab-ci.yml', values));
+  for (const bouwsteen of format.bouwstenen) files.set(bouwsteenPath(bouwsteen.id), renderBouwsteen(bouwsteen));
+  for (const bouwsteen of format.bouwstenen) {
+    files.set(
+      bouwbladPath(bouwsteen.id, 1),
+      renderBouwblad(format, { bouwsteen, period: 1, mandatory: true, question: bouwsteen.mandatoryQuestion }),
+    );
+  }
+  // Last: a folder with a kwaliteit.yaml is a coalition, so it appears only when all else is in place.
+  files.set(CONFIG_FILE, await fillTemplate('kwaliteit.yaml', values));
+  return files;
+}
+
+export async function init(options: InitOptions): Promise<InitResult> {
+  const answers = validateInitAnswers(options);
+  const root = resolve(options.cwd ?? process.cwd(), options.dir ?? '.');
+
+  const info = await stat(root).catch(() => undefined);
+  if (info && !info.isDirectory()) throw errors.notADirectory(root);
+  if (await exists(join(root, CONFIG_FILE))) throw errors.configExists(join(root, CONFIG_FILE));
+
+  const files = await plannedFiles(answers);
+  const created: string[] = [];
+  const existing: string[] = [];
+  for (const path of files.keys()) (await exists(join(root, path)) ? existing : created).push(path);
+  if (options.dryRun) return { root, created, existing, dryRun: true };
+
+  try {
+    await mkdir(root, { recursive: true });
+  } catch (error) {
+    throw errors.dirNotWritable(root, (error as NodeJS.ErrnoException).code ?? String(error));
+  }
+
+  const written: string[] = [];
+  try {
+    let index = 0;
+    for (const path of created) {
+      await options.beforeWrite?.(path, index++);
+      try {
+        await createFileAtomic(join(root, path), files.get(path)!);
+        written.push(path);
+      } catch (error) {
+        if (!(error instanceof FileExistsError)) throw error;
+        existing.push(path);
+      }
+    }
+  } catch (error) {
+    // Leave the folder as we found it: only files this run created are removed.
+    await Promise.all(written.map((path) => unlink(join(root, path)).catch(() => {})));
+    if (error instanceof KwaliteitError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw errors.dirNotWritable(root, 'geen schrijfrechten');
+    if (code === 'ENOSPC') throw errors.dirNotWritable(root, 'de schijf is vol');
+    throw error;
+  }
+  return { root, created: written, existing, dryRun: false };
+}

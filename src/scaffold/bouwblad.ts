@@ -1,0 +1,63 @@
+// The text of a new bouwblad: front-matter, the question as title, and the four
+// steps with only a guidance comment (which check counts as "not filled in").
+import { stringify } from 'yaml';
+import type { Bouwsteen, Format } from '../format/format.js';
+
+export interface BouwbladDraft {
+  bouwsteen: Bouwsteen;
+  period: number;
+  mandatory: boolean;
+  question: string;
+  links?: string[];
+  contributors?: string[];
+  previous?: string;
+  /** Markdown for step 1, instead of its guidance (new-cycle carries step 4 over). */
+  step1?: string;
+}
+
+export function guidanceComment(text: string): string {
+  // "--" would end the comment early in some renderers.
+  return `<!-- ${text.replace(/--/g, '–').trim()} -->`;
+}
+
+export function frontMatter(data: Record<string, unknown>): string {
+  return `---\n${stringify(data, { lineWidth: 0 })}---\n`;
+}
+
+export function renderBouwblad(format: Format, draft: BouwbladDraft): string {
+  const data: Record<string, unknown> = {
+    level: draft.bouwsteen.level,
+    aspect: draft.bouwsteen.aspect,
+    period: draft.period,
+    mandatory: draft.mandatory,
+    question: draft.question,
+    links: draft.links ?? [],
+    contributors: draft.contributors ?? [],
+  };
+  if (draft.previous) data.previous = draft.previous;
+  const about = draft.mandatory
+    ? `Bouwsteen: ${draft.bouwsteen.title}. Dit is de verplichte vraag van deze bouwsteen.`
+    : `Bouwsteen: ${draft.bouwsteen.title}. Dit is een extra bouwblad.`;
+  const steps = format.steps.map((step) => {
+    const content = step.number === 1 && draft.step1 !== undefined ? draft.step1.trim() : guidanceComment(step.guidance);
+    return `## ${step.title}\n\n${content}\n`;
+  });
+  return `${frontMatter(data)}\n# ${draft.question}\n\n${guidanceComment(about)}\n\n${steps.join('\n')}`;
+}
+
+export function renderBouwsteen(bouwsteen: Bouwsteen): string {
+  const questions = bouwsteen.questions.map((q) => (q.mandatory ? `- **${q.text}** (verplicht)` : `- ${q.text}`));
+  return `${frontMatter({ level: bouwsteen.level, aspect: bouwsteen.aspect })}
+# ${bouwsteen.title}
+
+${bouwsteen.description}
+
+## Verdiepende vragen
+
+${questions.join('\n')}
+
+## Wie levert input?
+
+${guidanceComment('Schrijf hier wie input levert op deze bouwsteen (welke partners en personen) en wie het overzicht houdt.')}
+`;
+}

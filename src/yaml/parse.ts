@@ -1,0 +1,118 @@
+// YAML parsing with positions, so every problem can point at a line.
+// We use the `yaml` package with the YAML 1.2 core schema: unquoted dates stay
+// strings ("2025-09-01"), so no time zone can ever shift a day.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface YamlProblem extends Position {
+  message: string;
+  hint?: string;
+}
+
+export interface ParsedYaml {
+  data: unknown;
+  problems: YamlProblem[];
+  /** Position of the value at `path`, or of its closest existing parent. */
+  locate(path: ReadonlyArray<PropertyKey>): Position;
+  /** Position of the key at `path` (for unknown keys), falling back to locate(). */
+  locateKey(path: ReadonlyArray<PropertyKey>): Position;
+}
+
+const SMART_QUOTES = /[\u2018\u2019\u201C\u201D\u201E\u201A]/;
+
+function explain(code: string, source: string, line: number): { message: string; hint?: string } {
+  const text = source.split(/\r?\n/)[line - 1] ?? '';
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return {
+        message: 'Er staat een tab aan het begin van de regel. YAML accepteert alleen spaties om in te springen.',
+        hint: 'Vervang de tab door twee spaties.',
+      };
+    case 'DUPLICATE_KEY':
+      return {
+        message: 'Deze naam staat twee keer in de kop van het bestand.',
+        hint: 'Laat één van de twee staan en haal de andere weg.',
+      };
+    case 'MISSING_CHAR':
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'BAD_INDENT':
+    case 'UNEXPECTED_TOKEN':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    default:
+      if (SMART_QUOTES.test(text)) {
+        return {
+          message: 'Deze regel heeft krullende aanhalingstekens (“ ” of ‘ ’), bijvoorbeeld uit Word of e-mail. Die snapt YAML niet als aanhalingstekens.',
+          hint: 'Vervang ze door gewone aanhalingstekens (") of laat ze weg.',
+        };
+      }
+      return {
+        message: 'De regel kan niet worden gelezen: de opmaak (YAML) klopt hier niet.',
+        hint: 'Kijk of elke regel de vorm "naam: waarde" heeft, of de inspringing met spaties klopt en of aanhalingstekens gesloten zijn. Tekst met een dubbele punt zet je tussen aanhalingstekens.',
+      };
+  }
+}
+
+/**
+ * Parses YAML text. `lineOffset` is the number of lines before `text` in its
+ * file (for front-matter: 1, the opening `---`).
+ */
+export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const at = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line + lineOffset, column: p.col };
+  };
+
+  const problems: YamlProblem[] = [];
+  for (const error of doc.errors) {
+    const pos = at(error.pos[0]);
+    problems.push({ ...pos, ...explain(error.code, text, pos.line - lineOffset) });
+  }
+
+  let data: unknown = undefined;
+  if (problems.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: 50 });
+    } catch (error) {
+      problems.push({ line: 1 + lineOffset, column: 1, message: `De kop van het bestand kan niet worden gelezen: ${(error as Error).message}` });
+    }
+  }
+
+  const start: Position = { line: 1 + lineOffset, column: 1 };
+  const walk = (path: ReadonlyArray<PropertyKey>, wantKey: boolean): Position => {
+    let node: Node | null | undefined = doc.contents as Node | null;
+    let best: Position = node?.range ? at(node.range[0]) : start;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!pair) return best;
+        const key = pair.key as Node;
+        const value = pair.value as Node | null;
+        if (key?.range) best = at(key.range[0]);
+        node = value;
+        if (!wantKey && value?.range) best = at(value.range[0]);
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment] as Node | undefined;
+        if (!item) return best;
+        node = item;
+        if (item.range) best = at(item.range[0]);
+      } else {
+        return best;
+      }
+    }
+    return best;
+  };
+
+  return {
+    data,
+    problems,
+    locate: (path) => walk(path, false),
+    locateKey: (path) => walk(path, true),
+  };
+}
+

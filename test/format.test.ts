@@ -1,0 +1,62 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadFormat, resolveFormatPath } from '../src/format/load.js';
+import { tempDir } from './helpers/folders.js';
+
+describe('the built-in kwaliteitsformat', () => {
+  it('has the 3×3 grid with one mandatory question per bouwsteen', async () => {
+    const format = await loadFormat();
+    expect(format.levels.map((l) => l.id)).toEqual(['micro', 'meso', 'macro']);
+    expect(format.aspects.map((a) => a.id)).toEqual(['samenhang', 'samenwerking', 'uitvoering']);
+    expect(format.bouwstenen).toHaveLength(9);
+    for (const bouwsteen of format.bouwstenen) {
+      expect(bouwsteen.id).toBe(`${bouwsteen.level}-${bouwsteen.aspect}`);
+      expect(bouwsteen.questions.filter((q) => q.mandatory)).toHaveLength(1);
+      expect(bouwsteen.questions.length).toBeGreaterThan(1);
+    }
+    expect(format.bouwsteen('meso-samenwerking')?.title).toBe('Samenwerking op mesoniveau');
+  });
+
+  it('has the four official step titles', async () => {
+    const format = await loadFormat();
+    expect(format.steps.map((s) => s.title)).toEqual([
+      'Stap 1 – Wat is je startvraag?',
+      'Stap 2 – Wat zijn je doelen en acties?',
+      'Stap 3 – Wat hebben we bereikt?',
+      'Stap 4 – Wat is je bijgestelde startvraag?',
+    ]);
+  });
+
+  it('resolves a built-in name and a path relative to the config', () => {
+    expect(resolveFormatPath('bouwstenen-voor-kwaliteit', '/x')).toMatch(/templates[\\/]format[\\/]bouwstenen-voor-kwaliteit\.yaml$/);
+    expect(resolveFormatPath('./eigen.yaml', '/x/coalitie')).toBe(join('/x/coalitie', 'eigen.yaml'));
+  });
+
+  it('refuses a format with two mandatory questions, naming the line', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'format.yaml');
+    const original = await loadFormat();
+    const data = {
+      id: 'x',
+      version: '1',
+      title: 'x',
+      levels: original.levels,
+      aspects: original.aspects,
+      bouwstenen: original.bouwstenen.map(({ mandatoryQuestion: _, ...b }, i) =>
+        i === 0 ? { ...b, questions: b.questions.map((q) => ({ ...q, mandatory: true })) } : b,
+      ),
+      steps: original.steps,
+    };
+    const { stringify } = await import('yaml');
+    writeFileSync(file, stringify(data));
+    await expect(loadFormat(file)).rejects.toMatchObject({
+      code: 'format-invalid',
+      message: expect.stringMatching(/regel \d+ .*4 verplichte vragen/),
+    });
+  });
+
+  it('says which file is missing', async () => {
+    await expect(loadFormat('/nergens/format.yaml')).rejects.toMatchObject({ code: 'format-not-found' });
+  });
+});

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { REPO } from './run.js';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new empty folder, removed after the test file. */
+export function tempDir(prefix = 'kwaliteit-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** A copy of a folder under the repository (e.g. examples/voorbeeldcoalitie) in a temp folder. */
+export function copyOf(relative: string): string {
+  const dir = join(tempDir(), 'coalitie');
+  cpSync(join(REPO, relative), dir, { recursive: true });
+  return dir;
+}
+
+export const fixture = (name: string) => join(REPO, 'test', 'fixtures', name);
+
+/** Relative path → sha256 of every file under dir: to prove nothing changed. */
+export function snapshot(dir: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(join(dir, relative), { withFileTypes: true })) {
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else result[path] = createHash('sha256').update(readFileSync(join(dir, path))).digest('hex');
+    }
+  };
+  if (statSync(dir, { throwIfNoEntry: false })) walk('');
+  return result;
+}

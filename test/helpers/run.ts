@@ -1,0 +1,39 @@
+// Runs kwaliteit the two ways users and tools do: in-process (main) and as the
+// built binary in a child process.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli.js';
+import type { Io } from '../../src/cli/io.js';
+
+export const BIN = fileURLToPath(new URL('../../bin/kwaliteit.js', import.meta.url));
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runMain(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    color: false,
+    env: { ...process.env, ...env },
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+export function runBin(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? REPO,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}

@@ -1,0 +1,167 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { init } from '../src/commands/init.js';
+import { tempDir, snapshot } from './helpers/folders.js';
+import { runBin, runMain } from './helpers/run.js';
+
+const answers = {
+  name: 'Coalitie Test',
+  lead: 'OBS De Linde',
+  municipality: ['Gemeente Rivierstad'],
+  subsidyPeriod: '2025-2028',
+  periodFrom: '2025-09-01',
+  periodTo: '2026-01-31',
+};
+
+const flags = ['--name', 'Coalitie Test', '--lead', 'OBS De Linde', '--subsidy-period', '2025-2028', '--period-from', '2025-09-01', '--period-to', '2026-01-31', '--yes'];
+
+const LAYOUT = [
+  '.github/workflows/kwaliteit.yml',
+  '.gitignore',
+  '.gitlab-ci.yml',
+  'README.md',
+  ...['micro', 'meso', 'macro'].flatMap((level) =>
+    ['samenhang', 'samenwerking', 'uitvoering'].flatMap((aspect) => [
+      `bouwbladen/${level}-${aspect}/periode-1.md`,
+      `bouwstenen/${level}-${aspect}.md`,
+    ]),
+  ),
+  'kwaliteit.yaml',
+].sort();
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.doUnmock('../src/prompts.js');
+});
+
+describe('init in-process', () => {
+  it('creates the folder contract', async () => {
+    const root = join(tempDir(), 'c');
+    const result = await init({ ...answers, dir: root });
+    expect(Object.keys(snapshot(root)).sort()).toEqual(LAYOUT);
+    expect(result.created.sort()).toEqual(LAYOUT);
+    const config = readFileSync(join(root, 'kwaliteit.yaml'), 'utf8');
+    expect(config).toContain('name: Coalitie Test');
+    expect(config).toContain('municipality: Gemeente Rivierstad');
+    expect(config).toMatch(/from: 2025-09-01\n\s+to: 2026-01-31/);
+    const bouwblad = readFileSync(join(root, 'bouwbladen/meso-samenwerking/periode-1.md'), 'utf8');
+    expect(bouwblad).toMatch(/^---\nlevel: meso\naspect: samenwerking\nperiod: 1\nmandatory: true\nquestion: /);
+    expect(bouwblad.match(/^## Stap \d – /gm)).toHaveLength(4);
+    const bouwsteen = readFileSync(join(root, 'bouwstenen/meso-samenwerking.md'), 'utf8');
+    expect(bouwsteen).toContain('# Samenwerking op mesoniveau');
+    expect(bouwsteen.match(/^- \*\*.+\*\* \(verplicht\)$/gm)).toHaveLength(1);
+  });
+
+  it('refuses a folder that already holds a coalition and changes no byte', async () => {
+    const root = join(tempDir(), 'c');
+    await init({ ...answers, dir: root });
+    writeFileSync(join(root, 'bouwbladen/meso-samenwerking/periode-1.md'), 'ons eigen werk\n');
+    const before = snapshot(root);
+    await expect(init({ ...answers, dir: root })).rejects.toMatchObject({ code: 'config-exists', exitCode: 2 });
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('leaves existing files untouched and reports them', async () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'README.md'), 'onze eigen README\n');
+    const result = await init({ ...answers, dir: root });
+    expect(result.existing).toEqual(['README.md']);
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toBe('onze eigen README\n');
+  });
+
+  it('writes nothing with dryRun', async () => {
+    const root = join(tempDir(), 'c');
+    const result = await init({ ...answers, dir: root, dryRun: true });
+    expect(result.created.sort()).toEqual(LAYOUT);
+    expect(existsSync(root)).toBe(false);
+  });
+
+  it('removes what it made when a write fails halfway', async () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'notities.txt'), 'bewaren\n');
+    const before = snapshot(root);
+    const beforeWrite = (_path: string, index: number) => {
+      if (index === 7) throw Object.assign(new Error('schijf vol'), { code: 'ENOSPC' });
+    };
+    await expect(init({ ...answers, dir: root, beforeWrite })).rejects.toMatchObject({ code: 'dir-not-writable' });
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it.each([
+    [{ periodFrom: '2025-02-30' }, 'invalid-date'],
+    [{ periodFrom: '1-9-2025' }, 'invalid-date'],
+    [{ periodFrom: '2026-02-01', periodTo: '2026-01-31' }, 'period-order'],
+    [{ subsidyPeriod: '2025' }, 'invalid-option'],
+    [{ periodFrom: '2024-09-01' }, 'invalid-option'],
+    [{ name: '  ' }, 'invalid-option'],
+  ])('refuses bad input %o with %s', async (bad, code) => {
+    const root = join(tempDir(), 'c');
+    await expect(init({ ...answers, ...bad, dir: root })).rejects.toMatchObject({ code, exitCode: 2 });
+    expect(existsSync(root)).toBe(false);
+  });
+
+  it('refuses a file where a folder should be', async () => {
+    const file = join(tempDir(), 'bestand');
+    writeFileSync(file, 'x');
+    await expect(init({ ...answers, dir: file })).rejects.toMatchObject({ code: 'not-a-directory' });
+  });
+
+  it.skipIf(process.getuid?.() === 0)('says so when the folder is not writable', async () => {
+    const parent = tempDir();
+    mkdirSync(join(parent, 'alleen-lezen'));
+    chmodSync(join(parent, 'alleen-lezen'), 0o555);
+    await expect(init({ ...answers, dir: join(parent, 'alleen-lezen') })).rejects.toMatchObject({ code: 'dir-not-writable' });
+  });
+});
+
+describe('init through the CLI', () => {
+  it('asks on a terminal, with mocked prompts', async () => {
+    vi.doMock('../src/prompts.js', () => ({
+      canPrompt: () => true,
+      askInitAnswers: vi.fn(async (known: Record<string, unknown>) => ({ ...answers, ...Object.fromEntries(Object.entries(known).filter(([, v]) => v !== undefined)) })),
+    }));
+    const root = join(tempDir(), 'c');
+    const prompts = await import('../src/prompts.js');
+    const result = await runMain(['init', root, '--name', 'Gevraagd']);
+    expect(result.code).toBe(0);
+    expect(prompts.askInitAnswers).toHaveBeenCalledWith(expect.objectContaining({ name: 'Gevraagd', lead: undefined }));
+    expect(readFileSync(join(root, 'kwaliteit.yaml'), 'utf8')).toContain('name: Gevraagd');
+  });
+
+  it('never prompts without a terminal: missing values name their flags', async () => {
+    const root = join(tempDir(), 'c');
+    const result = runBin(['init', root, '--yes']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--name');
+    expect(result.stderr).toContain('--lead');
+    expect(result.stderr).not.toMatch(/at .+\.js:\d+/);
+    expect(existsSync(root)).toBe(false);
+  });
+
+  it('runs the acceptance command, then refuses a second run without changing a byte', () => {
+    const root = join(tempDir(), 'c');
+    const first = runBin(['init', root, ...flags]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(Object.keys(snapshot(root)).sort()).toEqual(LAYOUT);
+    const before = snapshot(root);
+    const second = runBin(['init', root, ...flags]);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain('bestaat al');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('shows what --dry-run would make and writes nothing', () => {
+    const root = join(tempDir(), 'c');
+    const result = runBin(['init', root, ...flags, '--dry-run']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('+ bouwbladen/meso-samenwerking/periode-1.md');
+    expect(existsSync(root)).toBe(false);
+  });
+
+  it('gives a Dutch message and exit 2 for an unknown option', () => {
+    const result = runBin(['init', '--naam', 'x']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('De optie --naam bestaat niet');
+  });
+});
