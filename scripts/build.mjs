@@ -2,12 +2,17 @@
 // fast (the unbundled unified/zod stack costs far more to import); splitting keeps
 // the lazily imported commands (report, prompts) out of `check`'s start-up path.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 
-await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Build next to dist/ and swap it in, so a running kwaliteit (or a second build)
+// never sees a half-written dist/.
+const dist = fileURLToPath(new URL('../dist', import.meta.url));
+const next = `${dist}.next-${process.pid}`;
+const old = `${dist}.old-${process.pid}`;
 await build({
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
-  outdir: 'dist',
+  outdir: next,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -22,3 +27,6 @@ await build({
   },
   logLevel: 'warning',
 });
+await rename(dist, old).catch(() => {});
+await rename(next, dist);
+await rm(old, { recursive: true, force: true });

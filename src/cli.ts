@@ -67,6 +67,32 @@ function buildProgram(io: Io, run: (task: () => Promise<number>) => void): Comma
       run(async () => (await import('./cli/init.js')).runInit(dir, options, io)),
     );
 
+  program
+    .command('check')
+    .description('kijk of de bouwbladen compleet zijn en kloppen')
+    .argument('[mappen...]', 'de map(pen) van de coalitie(s); standaard de huidige map')
+    .option('--format <soort>', 'de uitvoer: stylish (voor mensen), json of github (voor GitHub Actions)', 'stylish')
+    .option('--date <datum>', 'kijk alsof het vandaag deze datum is (jaar-maand-dag)')
+    .option('--final', 'controle voor het einde van de subsidieperiode: elke verplichte vraag heeft een volledige ronde')
+    .option('--strict', 'ook bij alleen waarschuwingen afsluiten met code 1')
+    .addHelpText(
+      'after',
+      `
+Fouten moeten worden opgelost voordat het rapport klaar is; waarschuwingen zijn advies.
+
+Voorbeelden:
+  npx kwaliteit check
+  npx kwaliteit check coalitie-noord coalitie-zuid
+  npx kwaliteit check --format json > bevindingen.json`,
+    )
+    .action((dirs: string[], options) => run(async () => (await import('./cli/check.js')).runCheck(dirs, options, io)));
+
+  program
+    .command('schema')
+    .description('toon het JSON-schema van een bouwblad, bouwsteen of kwaliteit.yaml (voor aanvullen in je editor)')
+    .argument('[soort]', 'bouwblad, bouwsteen of config', 'bouwblad')
+    .action((kind: string) => run(async () => (await import('./cli/schema.js')).runSchema(kind, io)));
+
   return program;
 }
 

@@ -84,6 +84,18 @@ export async function readMarkdownFile(root: string, path: string): Promise<Read
   const { text, diagnostics } = await readText(root, path);
   if (text === undefined) return { file: { path, readable: false }, diagnostics };
 
+  if (!text.trim()) {
+    diagnostics.push({
+      file: path,
+      line: 1,
+      column: 1,
+      ruleId: 'file-empty',
+      severity: 'error',
+      message: 'Dit bestand is leeg.',
+      hint: 'Vul het bestand, of haal het weg. In een nieuwe map met "npx kwaliteit init" zie je hoe een bouwblad eruitziet.',
+    });
+    return { file: { path, readable: false }, diagnostics };
+  }
   const split = splitFrontMatter(text);
   for (const problem of split.problems) {
     diagnostics.push({ file: path, ruleId: 'yaml-syntax', severity: 'error', ...problem });

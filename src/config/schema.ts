@@ -1,13 +1,18 @@
 // kwaliteit.yaml: the coalition's own settings. Cross-field checks (period order,
 // overlap, inside the subsidy period) are rules in src/rules/, not schema.
 import { z } from 'zod';
-import { isIsoDate } from '../dates.js';
+import { explainBadDate, isIsoDate } from '../dates.js';
 
 const required = (what: string) => ({ error: `Vul bij "{name}" ${what} in.` });
 
 export const isoDate = z
   .string({ error: '"{name}" moet een datum zijn in de vorm jaar-maand-dag, zoals 2025-09-01.' })
-  .refine(isIsoDate, { error: '"{name}" is {value}; dat is geen bestaande datum in de vorm jaar-maand-dag.\nSchrijf de datum als jaar-maand-dag, bijvoorbeeld 2025-09-01.' });
+  .refine(isIsoDate, {
+    error: (issue) => {
+      const { message, hint } = explainBadDate(issue.input);
+      return `Bij "{name}": ${message}\n${hint}`;
+    },
+  });
 
 export const PeriodSchema = z.object({
   number: z.number({ error: '"{name}" moet een heel getal zijn (1, 2, 3 …).' }).int().positive(),

@@ -1,0 +1,30 @@
+import { appendFile } from 'node:fs/promises';
+import { check } from '../commands/check.js';
+import { errors, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors.js';
+import { FORMATTER_NAMES, formatters, githubSummary, isFormatterName } from '../formatters/index.js';
+import type { Io } from './io.js';
+
+export interface CheckCliOptions {
+  format?: string;
+  date?: string;
+  final?: boolean;
+  strict?: boolean;
+}
+
+export async function runCheck(dirs: string[], options: CheckCliOptions, io: Io, cwd = process.cwd()): Promise<number> {
+  const name = options.format ?? 'stylish';
+  if (!isFormatterName(name)) {
+    throw errors.invalidOption('--format', name, 'die uitvoer bestaat niet', `Kies uit: ${FORMATTER_NAMES.join(', ')}.`);
+  }
+  const result = await check({ cwd, dirs, date: options.date, final: options.final });
+  io.stdout(formatters[name](result, { color: io.color }));
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (name === 'github' && summaryFile) {
+    await appendFile(summaryFile, githubSummary(result)).catch((error: NodeJS.ErrnoException) =>
+      io.stderr(`Let op: de samenvatting kon niet naar ${summaryFile} worden geschreven (${error.code ?? error.message}).\n`),
+    );
+  }
+  if (result.results.some((r) => r.failed)) return EXIT_USAGE;
+  if (result.errors > 0 || (options.strict && result.warnings > 0)) return EXIT_FINDINGS;
+  return EXIT_OK;
+}

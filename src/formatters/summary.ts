@@ -1,0 +1,55 @@
+// The Dutch sentences the human-facing formatters share, so the terminal and
+// the GitHub summary never tell a coalition two different stories.
+import type { CheckSummary, CoalitionResult } from '../check/result.js';
+import { formatDutchDate } from '../dates.js';
+
+export function countErrors(count: number): string {
+  if (count === 0) return 'geen fouten';
+  return count === 1 ? '1 fout' : `${count} fouten`;
+}
+
+export function countWarnings(count: number): string {
+  if (count === 0) return 'geen waarschuwingen';
+  return count === 1 ? '1 waarschuwing' : `${count} waarschuwingen`;
+}
+
+/** "geen fouten en 1 waarschuwing" */
+export function countFindings(errors: number, warnings: number): string {
+  return `${countErrors(errors)} en ${countWarnings(warnings)}`;
+}
+
+/** What is complete in the summary's period, without the error counts. */
+export function describeProgress(summary: CheckSummary): string {
+  const { period } = summary;
+  if (!period) return 'Er is nog geen periode begonnen, dus er is nog niets te tellen.';
+  const bouwbladen =
+    summary.bouwbladenTotal === 0
+      ? 'nog geen bouwbladen'
+      : `${summary.bouwbladenComplete} van ${summary.bouwbladenTotal} bouwbladen compleet`;
+  return (
+    `Periode ${period.number} (${formatDutchDate(period.from)} – ${formatDutchDate(period.to)}): ` +
+    `${summary.bouwstenenComplete} van ${summary.bouwstenenTotal} bouwstenen compleet, ${bouwbladen}.`
+  );
+}
+
+/** The closing line for one coalition, e.g. "Periode 2 (…): 7 van 9 bouwstenen compleet, … 2 fouten, 1 waarschuwing." */
+export function summaryLine(coalition: CoalitionResult): string {
+  // A folder that could not be checked has nothing to count; zeros would read as "nothing done".
+  if (coalition.failed) return 'Deze map kon niet worden gecontroleerd.';
+  const { summary } = coalition;
+  const findings = countFindings(summary.errors, summary.warnings);
+  return `${describeProgress(summary)} ${findings.charAt(0).toUpperCase()}${findings.slice(1)}.`;
+}
+
+/** How a coalition is named when several are shown together. */
+export function coalitionLabel(result: CoalitionResult): string {
+  return result.name ? `${result.name} (${result.dir})` : result.dir;
+}
+
+/** The coalition folder and a file in it as one path with forward slashes, as seen from where check ran. */
+export function joinPath(dir: string, file: string): string {
+  const base = dir.replace(/\\/g, '/').replace(/\/+$/, '');
+  const cleanBase = base === '' || base === '.' ? '' : base.replace(/^\.\//, '');
+  if (!file) return cleanBase || '.';
+  return cleanBase ? `${cleanBase}/${file}` : file;
+}

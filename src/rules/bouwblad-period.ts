@@ -1,0 +1,30 @@
+import { defineRule } from './rule.js';
+
+export default defineRule({
+  id: 'bouwblad-period',
+  severity: 'error',
+  description: 'De periode (period) van een bouwblad staat in kwaliteit.yaml en is dezelfde als in de bestandsnaam (periode-<n>.md).',
+  check({ coalition, config, report }) {
+    for (const file of coalition.bouwbladen) {
+      const fm = file.frontMatter;
+      if (!fm) continue;
+      const at = file.yaml?.locate(['period']) ?? { line: 1, column: 1 };
+      if (config && !config.periods.some((p) => p.number === fm.period)) {
+        report({
+          file: file.path,
+          ...at,
+          message: `Periode ${fm.period} bestaat niet in kwaliteit.yaml (daar staan de perioden ${config.periods.map((p) => p.number).join(', ')}).`,
+          hint: 'Voeg de periode toe aan kwaliteit.yaml (met "npx kwaliteit new-cycle"), of verbeter het nummer.',
+        });
+      }
+      if (file.filePeriod !== undefined && file.filePeriod !== fm.period) {
+        report({
+          file: file.path,
+          ...at,
+          message: `De bestandsnaam zegt periode ${file.filePeriod}, maar in de kop staat period: ${fm.period}.`,
+          hint: `Maak ze gelijk: hernoem het bestand naar periode-${fm.period}.md of verbeter "period".`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,42 @@
+import { bouwbladPath } from '../coalition/layout.js';
+import type { BouwbladFile } from '../coalition/model.js';
+import { phaseOf } from '../coalition/periods.js';
+import { defineRule } from './rule.js';
+
+export default defineRule({
+  id: 'mandatory-bouwblad',
+  severity: 'error',
+  description: 'In elke periode die is begonnen heeft elke bouwsteen precies één bouwblad met mandatory: true.',
+  check({ coalition, config, date, report }) {
+    if (!config) return;
+    for (const period of config.periods) {
+      const started = phaseOf(period, date) !== 'future';
+      for (const bouwsteen of coalition.format.bouwstenen) {
+        const files = coalition.bouwbladen.filter(
+          (file: BouwbladFile) =>
+            file.frontMatter?.mandatory &&
+            file.frontMatter.period === period.number &&
+            file.frontMatter.level === bouwsteen.level &&
+            file.frontMatter.aspect === bouwsteen.aspect,
+        );
+        // When the expected file is there but broken or mislabelled, other rules say what is wrong with it.
+        const expectedFileExists = coalition.bouwbladen.some((file) => file.path === bouwbladPath(bouwsteen.id, period.number));
+        if (files.length === 0 && started && !expectedFileExists) {
+          report({
+            file: bouwbladPath(bouwsteen.id, period.number),
+            message: `Periode ${period.number} heeft geen bouwblad voor de verplichte vraag van "${bouwsteen.title}".`,
+            hint: `Maak ${bouwbladPath(bouwsteen.id, period.number)} aan met "mandatory: true" (met "npx kwaliteit new-cycle" gaat dat vanzelf).`,
+          });
+        }
+        for (const extra of files.slice(1)) {
+          report({
+            file: extra.path,
+            ...(extra.yaml?.locate(['mandatory']) ?? { line: 1, column: 1 }),
+            message: `"${bouwsteen.title}" heeft in periode ${period.number} meer dan één verplicht bouwblad (ook ${files[0].path}).`,
+            hint: 'Elke bouwsteen heeft één verplichte vraag. Zet bij de andere bouwbladen "mandatory: false".',
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,23 @@
+import { defineRule } from './rule.js';
+
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+export default defineRule({
+  id: 'mandatory-question',
+  severity: 'warning',
+  description: 'Een verplicht bouwblad gebruikt de verplichte vraag van zijn bouwsteen zoals die in het format staat.',
+  check({ coalition, report }) {
+    for (const file of coalition.bouwbladen) {
+      const fm = file.frontMatter;
+      if (!fm?.mandatory) continue;
+      const bouwsteen = coalition.format.bouwsteenFor(fm.level, fm.aspect);
+      if (!bouwsteen || normalise(fm.question) === normalise(bouwsteen.mandatoryQuestion)) continue;
+      report({
+        file: file.path,
+        ...(file.yaml?.locate(['question']) ?? { line: 1, column: 1 }),
+        message: `De vraag is anders geschreven dan de verplichte vraag van "${bouwsteen.title}".`,
+        hint: `De verplichte vraag is: "${bouwsteen.mandatoryQuestion}". Is dit een eigen vraag, zet dan "mandatory: false" en maak een apart bouwblad.`,
+      });
+    }
+  },
+});

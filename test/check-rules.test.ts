@@ -1,0 +1,68 @@
+// Every rule against real folders: the example coalition passes, and each
+// fixture (the example with one thing broken) gives exactly the expected
+// findings, in-process and through the built binary.
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/commands/check.js';
+import { loaderRules, rules } from '../src/rules/index.js';
+import { applyFixture, checkFixtures, type ExpectedFinding } from './helpers/check-fixtures.js';
+import { REPO, runBin } from './helpers/run.js';
+import { snapshot } from './helpers/folders.js';
+
+const fixtures = checkFixtures();
+const key = (d: ExpectedFinding) => `${d.severity} ${d.ruleId} ${d.file}:${d.line ?? '-'}`;
+
+describe('the example coalition', () => {
+  it.each(['2025-10-01', '2026-03-01', '2026-08-15'])('has no findings on %s', async (date) => {
+    const result = await check({ cwd: REPO, dirs: ['examples/voorbeeldcoalitie'], date });
+    expect(result.results[0].diagnostics).toEqual([]);
+  });
+
+  it('passes --final', async () => {
+    const result = await check({ cwd: REPO, dirs: ['examples/voorbeeldcoalitie'], date: '2028-08-01', final: true });
+    expect(result.results[0].diagnostics).toEqual([]);
+  });
+});
+
+describe('rule registry', () => {
+  it('has unique ids, Dutch descriptions and a failing fixture for every rule', () => {
+    const all = [...loaderRules, ...rules];
+    expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
+    const covered = new Set(fixtures.flatMap((f) => f.expected.map((e) => e.ruleId)));
+    const untested = all.map((r) => r.id).filter((id) => !covered.has(id) && !['file-unreadable', 'file-too-large', 'file-symlink'].includes(id));
+    expect(untested).toEqual([]);
+    for (const rule of all) expect(rule.description).toMatch(/^[A-Z"'(a-z0-9]/);
+  });
+});
+
+describe.each(fixtures)('fixture $name', (item) => {
+  it(`${item.description}: in-process`, async () => {
+    const dir = applyFixture(item);
+    const before = snapshot(dir);
+    const result = await check({ dirs: [dir], date: item.date, final: item.final });
+    const found = result.results[0].diagnostics;
+    expect(found.map(key).sort()).toEqual(item.expected.map(key).sort());
+    for (const diagnostic of found) {
+      expect(diagnostic.message).not.toMatch(/undefined|\[object|Error:/);
+    }
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('through the built binary', () => {
+  it.each(fixtures.filter((f) => f.expected.length > 0).slice(0, 12))('$name exits 1 with valid JSON naming the same findings', (item) => {
+    const dir = applyFixture(item);
+    const result = runBin(['check', dir, '--date', item.date, '--format', 'json', ...(item.final ? ['--final'] : [])]);
+    const hasErrors = item.expected.some((e) => e.severity === 'error');
+    expect(result.code, result.stderr).toBe(hasErrors ? 1 : 0);
+    const json = JSON.parse(result.stdout);
+    const found = json.coalitions[0].diagnostics.map((d: ExpectedFinding) => key(d)).sort();
+    expect(found).toEqual(item.expected.map(key).sort());
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+it('the README lists every rule', async () => {
+  const { readFileSync } = await import('node:fs');
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  for (const rule of [...loaderRules, ...rules]) expect(readme).toContain(`| \`${rule.id}\` |`);
+});
