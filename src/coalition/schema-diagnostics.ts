@@ -1,11 +1,11 @@
 // Maps zod issues back to YAML lines, once, for config and front-matter alike.
-import type { ZodType } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import type { Diagnostic } from '../diagnostic.js';
 import { describeIssue } from '../schema/issues.js';
 import type { ParsedYaml } from '../yaml/parse.js';
 
 export function validate<T>(
-  schema: ZodType<T>,
+  schema: ZodMiniType<T>,
   data: unknown,
   yaml: ParsedYaml | undefined,
   file: string,

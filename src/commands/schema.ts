@@ -1,6 +1,6 @@
 // JSON Schema for kwaliteit.yaml and the front-matter of bouwbladen, so editors
 // (VS Code with the YAML extension, for example) can complete and check keys.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BouwbladFrontMatterSchema, BouwsteenFrontMatterSchema } from '../coalition/front-matter-schema.js';
 import { ConfigSchema } from '../config/schema.js';
 import { errors } from '../errors.js';
@@ -39,8 +39,8 @@ export async function schema(options: { kind?: string } = {}): Promise<object> {
     kind === 'config'
       ? ConfigSchema
       : kind === 'bouwsteen'
-        ? BouwsteenFrontMatterSchema.extend({ level: levels, aspect: aspects })
-        : BouwbladFrontMatterSchema.extend({ level: levels, aspect: aspects, links: z.array(bouwstenen).optional() });
+        ? z.extend(BouwsteenFrontMatterSchema, { level: levels, aspect: aspects })
+        : z.extend(BouwbladFrontMatterSchema, { level: levels, aspect: aspects, links: z.optional(z.array(bouwstenen)) });
   const json = z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { description?: string }> };
   for (const [key, property] of Object.entries(json.properties ?? {})) {
     if (DESCRIPTIONS[key]) property.description = DESCRIPTIONS[key];

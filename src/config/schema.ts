@@ -1,38 +1,42 @@
 // kwaliteit.yaml: the coalition's own settings. Cross-field checks (period order,
 // overlap, inside the subsidy period) are rules in src/rules/, not schema.
-import { z } from 'zod';
+// zod/mini keeps `kwaliteit check` quick to start; the API is functional.
+import * as z from 'zod/mini';
 import { explainBadDate, isIsoDate } from '../dates.js';
 
 const required = (what: string) => ({ error: `Vul bij "{name}" ${what} in.` });
+const text = (what: string) => z.string(required(what)).check(z.trim(), z.minLength(1, required(what)));
 
-export const isoDate = z
-  .string({ error: '"{name}" moet een datum zijn in de vorm jaar-maand-dag, zoals 2025-09-01.' })
-  .refine(isIsoDate, {
+export const isoDate = z.string({ error: '"{name}" moet een datum zijn in de vorm jaar-maand-dag, zoals 2025-09-01.' }).check(
+  z.refine(isIsoDate, {
     error: (issue) => {
       const { message, hint } = explainBadDate(issue.input);
       return `Bij "{name}": ${message}\n${hint}`;
     },
-  });
+  }),
+);
 
 export const PeriodSchema = z.object({
-  number: z.number({ error: '"{name}" moet een heel getal zijn (1, 2, 3 …).' }).int().positive(),
+  number: z.int({ error: '"{name}" moet een heel getal zijn (1, 2, 3 …).' }).check(z.positive({ error: '"{name}" moet 1 of hoger zijn.' })),
   from: isoDate,
   to: isoDate,
 });
 
 export const ConfigSchema = z.looseObject({
-  name: z.string(required('de naam van de coalitie')).trim().min(1, required('de naam van de coalitie')),
-  lead: z.string(required('de penvoerder (de school die de subsidie aanvraagt)')).trim().min(1),
+  name: text('de naam van de coalitie'),
+  lead: text('de penvoerder (de school die de subsidie aanvraagt)'),
   // Optional in the schema: init may not know it yet. The config-municipality rule asks for it.
-  municipality: z
-    .union([z.string().trim(), z.array(z.string().trim())], required('de gemeente (of een lijst van gemeenten)'))
-    .nullish()
-    .transform((value) => (Array.isArray(value) ? value : value ? [value] : []).filter(Boolean)),
-  subsidyPeriod: z
-    .string({ error: '"{name}" moet twee jaartallen zijn met een streepje ertussen, zoals 2025-2028.' })
-    .regex(/^\d{4}-\d{4}$/, { error: '"{name}" is {value}, maar moet twee jaartallen zijn met een streepje ertussen, zoals 2025-2028.' }),
-  format: z.string().trim().min(1).optional(),
-  periods: z.array(PeriodSchema, required('een lijst met perioden')).min(1, { error: 'Er staat nog geen periode in "periods".\nVoeg de eerste periode toe met number, from en to.' }),
+  municipality: z.pipe(
+    z.nullish(z.union([z.string(), z.array(z.string())], required('de gemeente (of een lijst van gemeenten)'))),
+    z.transform((value) => (Array.isArray(value) ? value : value ? [value] : []).map((m) => m.trim()).filter(Boolean)),
+  ),
+  subsidyPeriod: z.string({ error: '"{name}" moet twee jaartallen zijn met een streepje ertussen, zoals 2025-2028.' }).check(
+    z.regex(/^\d{4}-\d{4}$/, { error: '"{name}" is {value}, maar moet twee jaartallen zijn met een streepje ertussen, zoals 2025-2028.' }),
+  ),
+  format: z.optional(z.string().check(z.trim(), z.minLength(1))),
+  periods: z.array(PeriodSchema, required('een lijst met perioden')).check(
+    z.minLength(1, { error: 'Er staat nog geen periode in "periods".\nVoeg de eerste periode toe met number, from en to.' }),
+  ),
 });
 
 export type ConfigData = z.infer<typeof ConfigSchema>;
