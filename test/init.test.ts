@@ -165,3 +165,15 @@ describe('init through the CLI', () => {
     expect(result.stderr).toContain('De optie --naam bestaat niet');
   });
 });
+
+describe('init interrupted', () => {
+  it('removes what it made when stopped halfway (Ctrl+C)', async () => {
+    const root = tempDir();
+    const controller = new AbortController();
+    const beforeWrite = (_path: string, index: number) => {
+      if (index === 5) controller.abort();
+    };
+    await expect(init({ ...answers, dir: root, signal: controller.signal, beforeWrite })).rejects.toMatchObject({ code: 'cancelled' });
+    expect(snapshot(root)).toEqual({});
+  });
+});

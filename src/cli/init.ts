@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { completeWithDefaults, INIT_FLAGS, type InitAnswers, type PartialInitAnswers } from '../commands/init-answers.js';
 import { init } from '../commands/init.js';
 import { errors, EXIT_OK } from '../errors.js';
+import { interruptSignal } from './interrupt.js';
 import type { Io } from './io.js';
 
 export interface InitCliOptions extends PartialInitAnswers {
@@ -29,7 +30,8 @@ export async function runInit(dir: string | undefined, options: InitCliOptions, 
     complete = answers as InitAnswers;
   }
 
-  const result = await init({ ...complete, cwd, dir, dryRun: options.dryRun });
+  const interrupt = interruptSignal();
+  const result = await init({ ...complete, cwd, dir, dryRun: options.dryRun, signal: interrupt.signal }).finally(interrupt.dispose);
   const rel = relative(cwd, result.root);
   const shown = rel === '' ? '.' : rel.startsWith('..') ? result.root : rel;
   const lines: string[] = [];

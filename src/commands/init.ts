@@ -17,6 +17,8 @@ export interface InitOptions extends InitAnswers {
   /** The coalition folder to create, relative to cwd. */
   dir?: string;
   dryRun?: boolean;
+  /** Stops between two files (Ctrl+C); what was written so far is removed. */
+  signal?: AbortSignal;
   /** Test hook: called before each file is written (fault injection). */
   beforeWrite?: (path: string, index: number) => void | Promise<void>;
 }
@@ -92,6 +94,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
   try {
     let index = 0;
     for (const path of created) {
+      if (options.signal?.aborted) throw errors.cancelled();
       await options.beforeWrite?.(path, index++);
       try {
         await createFileAtomic(join(root, path), files.get(path)!);
