@@ -15,7 +15,7 @@ function coalition(overrides: Partial<CoalitionResult> = {}): CoalitionResult {
         file: 'bouwbladen/meso-samenwerking/periode-2.md',
         line: 18,
         column: 1,
-        ruleId: 'step-filled',
+        ruleId: 'steps-filled',
         severity: 'error',
         message: 'Stap 2 is nog niet ingevuld.',
         hint: 'Schrijf jullie doelen en acties onder "## Stap 2".',
@@ -74,7 +74,7 @@ describe('stylish', () => {
     expect(out).toBe(
       [
         'bouwbladen/meso-samenwerking/periode-2.md',
-        '  18:1  fout          Stap 2 is nog niet ingevuld.  step-filled',
+        '  18:1  fout          Stap 2 is nog niet ingevuld.  steps-filled',
         '    → Schrijf jullie doelen en acties onder "## Stap 2".',
         '  24:3  waarschuwing  Dit doel noemt geen datum.  smart-goals',
         '',
@@ -163,7 +163,7 @@ describe('github', () => {
   it('prints one annotation per finding, with the path from the repository root', () => {
     expect(github(result())).toBe(
       [
-        '::error file=examples/voorbeeldcoalitie/bouwbladen/meso-samenwerking/periode-2.md,line=18,col=1,title=step-filled::Stap 2 is nog niet ingevuld. — Schrijf jullie doelen en acties onder "## Stap 2".',
+        '::error file=examples/voorbeeldcoalitie/bouwbladen/meso-samenwerking/periode-2.md,line=18,col=1,title=steps-filled::Stap 2 is nog niet ingevuld. — Schrijf jullie doelen en acties onder "## Stap 2".',
         '::warning file=examples/voorbeeldcoalitie/bouwbladen/meso-samenwerking/periode-2.md,line=24,col=3,title=smart-goals::Dit doel noemt geen datum.',
         '::warning file=examples/voorbeeldcoalitie/kwaliteit.yaml,title=config-municipality::Er staat geen gemeente in kwaliteit.yaml. — Zet de gemeente onder municipality.',
         '',
@@ -188,6 +188,14 @@ describe('github', () => {
     expect(github(result([tricky]))).toBe(
       '::warning file=bouwbladen/a%2Cb%3Ac%25/periode-1.md,line=3,title=rule%3Ax%2Cy::100%25 klaar:%0D%0Anog 1, twee — regel 1%0Aregel 2\n',
     );
+  });
+
+  it('points a finding about the folder itself at the folder', () => {
+    const missing = clean('nope');
+    missing.failed = true;
+    missing.diagnostics = [{ file: '.', ruleId: 'dir-not-found', severity: 'error', message: 'De map bestaat niet.' }];
+    expect(github(result([missing]))).toBe('::error file=nope,title=dir-not-found::De map bestaat niet.\n');
+    expect(stylish(result([missing]), { color: false })).toMatch(/^nope\n/);
   });
 
   it('prints nothing when there is nothing to report', () => {

@@ -48,7 +48,7 @@ export function stylish(result: CheckResult, options: StylishOptions): string {
     for (const [file, diagnostics] of groupByFile(coalition.diagnostics)) {
       if (lines.length > 0) lines.push('');
       // A finding about the folder itself (no file) is shown under the folder's own name.
-      lines.push(c.underline(several || !file ? joinPath(coalition.dir, file) : file));
+      lines.push(c.underline(several || !file || file === '.' ? joinPath(coalition.dir, file) : file));
       for (const d of diagnostics) {
         const where = c.dim(location(d).padEnd(locationWidth));
         const label = SEVERITY_LABEL[d.severity].padEnd(severityWidth);

@@ -50,6 +50,7 @@ export function coalitionLabel(result: CoalitionResult): string {
 export function joinPath(dir: string, file: string): string {
   const base = dir.replace(/\\/g, '/').replace(/\/+$/, '');
   const cleanBase = base === '' || base === '.' ? '' : base.replace(/^\.\//, '');
-  if (!file) return cleanBase || '.';
+  // "" and "." both mean the coalition folder itself.
+  if (!file || file === '.') return cleanBase || '.';
   return cleanBase ? `${cleanBase}/${file}` : file;
 }

@@ -1,0 +1,138 @@
+// `node bench/report.mjs` (after `npm run build`): times `kwaliteit report` on
+// the example coalition as whole processes, each side by side with its floor in
+// the same run:
+//   - HTML: the report minus node's own start-up (`node -e 0`); target < 300 ms.
+//   - PDF: the report next to the least any puppeteer tool pays — a minimal
+//     script that launches the same browser with the same flags, sets the same
+//     HTML and prints it once; target: at most 1.3× that floor. Chromium's own
+//     `--print-to-pdf` is shown for reference.
+// A benchmark, not a test: it fails only when a measured command itself fails.
+//
+//   BENCH_RUNS=n   timed runs per command (default 5); medians are reported.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(REPO, 'bin', 'kwaliteit.js');
+const EXAMPLE = join(REPO, 'examples', 'voorbeeldcoalitie');
+const DATE = '2026-03-01';
+const HTML_TARGET_MS = 300;
+const PDF_TARGET_RATIO = 1.3;
+const envRuns = Number.parseInt(process.env.BENCH_RUNS ?? '', 10);
+const RUNS = envRuns > 0 ? envRuns : 5;
+
+const log = (line = '') => process.stderr.write(`${line}\n`);
+const scratch = mkdtempSync(join(tmpdir(), 'kwaliteit-bench-report-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+
+const { findBrowser, browserArgs } = await import(pathToFileURL(join(REPO, 'dist', 'index.js')).href).catch(() => {
+  log('bench: dist/ ontbreekt; draai eerst "npm run build".');
+  process.exit(2);
+});
+
+function time(label, file, args, options = {}) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(file, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...options });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0 || result.error) {
+    log(`bench: "${label}" mislukte (code ${result.status}).\n${result.error ?? ''}${result.stderr?.slice(-3000) ?? ''}`);
+    process.exit(2);
+  }
+  return ms;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** One warm-up run (disk cache, the browser's first start), then RUNS timed ones. */
+function measure(label, file, args, options) {
+  log(`  ${label} …`);
+  time(label, file, args, options);
+  return median(Array.from({ length: RUNS }, () => time(label, file, args, options)));
+}
+
+const fmt = (ms) => `${Math.round(ms)} ms`;
+
+log(`kwaliteit report: ${RUNS} rondes per commando (mediaan), op ${cpus()[0]?.model ?? 'onbekende processor'}`);
+
+// --- HTML ------------------------------------------------------------------
+const htmlOut = join(scratch, 'rapport.html');
+const nodeFloor = measure('node -e 0', process.execPath, ['-e', '0']);
+const check = measure('check', process.execPath, [BIN, 'check', EXAMPLE, '--date', DATE]);
+const html = measure('report --format html', process.execPath, [BIN, 'report', EXAMPLE, '--format', 'html', '--out', htmlOut, '--date', DATE]);
+const htmlOwn = html - nodeFloor;
+
+// --- PDF -------------------------------------------------------------------
+let browser;
+try {
+  browser = findBrowser({ env: process.env });
+} catch {
+  log('  geen browser gevonden: de PDF-metingen worden overgeslagen.');
+}
+
+const rows = [
+  ['`node -e 0` (start van node)', fmt(nodeFloor), ''],
+  ['`kwaliteit check` (zelfde coalitie: lezen en controleren)', fmt(check), `eigen werk ${fmt(check - nodeFloor)}; dit deel doet report ook`],
+  ['`kwaliteit report --format html`', fmt(html), `eigen werk ${fmt(htmlOwn)} (doel < ${HTML_TARGET_MS} ms) ${htmlOwn < HTML_TARGET_MS ? '✓' : '✗'}; ${fmt(html - check)} meer dan check`],
+];
+
+if (browser) {
+  // The floor: exactly what any puppeteer-based tool must do, nothing more.
+  const floorScript = join(scratch, 'floor.mjs');
+  writeFileSync(
+    floorScript,
+    `import puppeteer from ${JSON.stringify(pathToFileURL(join(REPO, 'node_modules', 'puppeteer-core', 'lib', 'esm', 'puppeteer', 'puppeteer-core.js')).href)};
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+const profile = mkdtempSync(join(tmpdir(), 'kwaliteit-bench-profile-'));
+const browser = await puppeteer.launch({ executablePath: ${JSON.stringify(browser)}, headless: true, userDataDir: profile, args: ${JSON.stringify(browserArgs())} });
+const page = await browser.newPage();
+await page.setContent(readFileSync(${JSON.stringify(htmlOut)}, 'utf8'));
+writeFileSync(${JSON.stringify(join(scratch, 'floor.pdf'))}, await page.pdf({ format: 'A4', printBackground: true }));
+await browser.close();
+rmSync(profile, { recursive: true, force: true });
+`,
+  );
+  const pdfOut = join(scratch, 'rapport.pdf');
+  // Turn and turn about, so a busy moment on the machine hits both the same way.
+  const floorArgs = [floorScript];
+  const reportArgs = [BIN, 'report', EXAMPLE, '--out', pdfOut, '--date', DATE, '--browser', browser];
+  log('  puppeteer-core-bodem en report (PDF), om en om …');
+  time('bodem', process.execPath, floorArgs);
+  time('report (PDF)', process.execPath, reportArgs);
+  const floorTimes = [];
+  const pdfTimes = [];
+  for (let i = 0; i < RUNS; i++) {
+    floorTimes.push(time('bodem', process.execPath, floorArgs));
+    pdfTimes.push(time('report (PDF)', process.execPath, reportArgs));
+  }
+  const floor = median(floorTimes);
+  const pdf = median(pdfTimes);
+  const printProfile = join(scratch, 'print-profile');
+  const print = measure(`${browser} --print-to-pdf`, browser, [
+    '--headless',
+    ...browserArgs(),
+    `--user-data-dir=${printProfile}`,
+    '--no-pdf-header-footer',
+    `--print-to-pdf=${join(scratch, 'print.pdf')}`,
+    pathToFileURL(htmlOut).href,
+  ]);
+  const pages = readFileSync(pdfOut, 'latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? '?';
+  const ratio = pdf / floor;
+  rows.push(
+    [`\`chromium --print-to-pdf\` (zelfde HTML, ter vergelijking)`, fmt(print), ''],
+    ['puppeteer-core: starten, `setContent`, `pdf()` (de bodem)', fmt(floor), ''],
+    [`\`kwaliteit report\` (PDF, ${pages} bladzijden)`, fmt(pdf), `${ratio.toFixed(2)}× de bodem (doel ≤ ${PDF_TARGET_RATIO}×) ${ratio <= PDF_TARGET_RATIO ? '✓' : '✗'}`],
+  );
+}
+rows.push(['`md-to-pdf`', 'niet gemeten', 'installeert zijn eigen browser; die downloaden we niet']);
+
+const table = ['| wat | tijd (mediaan) | opmerking |', '|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+process.stdout.write(`${table}\n`);
