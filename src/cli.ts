@@ -93,6 +93,77 @@ Voorbeelden:
     .argument('[soort]', 'bouwblad, bouwsteen of config', 'bouwblad')
     .action((kind: string) => run(async () => (await import('./cli/schema.js')).runSchema(kind, io)));
 
+  program
+    .command('new-cycle')
+    .description('begin de volgende periode: de bijgestelde startvraag (stap 4) wordt de nieuwe startvraag')
+    .argument('[map]', 'de map van de coalitie', '.')
+    .option('--from <datum>', 'begin van de nieuwe periode (jaar-maand-dag); standaard de dag na het einde van de vorige')
+    .option('--to <datum>', 'einde van de nieuwe periode; standaard even lang als de vorige')
+    .option('--only <bouwbladen>', 'neem alleen deze extra bouwbladen mee (scheid met een komma); de verplichte gaan altijd mee')
+    .option('--move <bouwblad=bouwsteen>', 'neem de vraag van een bouwblad mee naar een andere bouwsteen (mag vaker)', (value: string, list: string[] = []) => [...list, value])
+    .option('--force', 'begin ook als de vorige periode nog niet voorbij is')
+    .option('--date <datum>', 'doe alsof het vandaag deze datum is (jaar-maand-dag)')
+    .option('-y, --yes', 'vraag niets: neem voor wat niet is opgegeven de standaardwaarde')
+    .option('--dry-run', 'laat zien wat er gemaakt zou worden, zonder iets op te slaan')
+    .addHelpText(
+      'after',
+      `
+Voorbeelden:
+  npx kwaliteit new-cycle
+  npx kwaliteit new-cycle --from 2026-08-01 --to 2027-01-31
+  npx kwaliteit new-cycle --only kinderraad --move kinderraad=meso-samenhang`,
+    )
+    .action((dir: string, options) => run(async () => (await import('./cli/new-cycle.js')).runNewCycle(dir, options, io)));
+
+  program
+    .command('add')
+    .description('voeg een extra bouwblad toe, met een verdiepende vraag of een eigen vraag')
+    .argument('[map]', 'de map van de coalitie', '.')
+    .option('--bouwsteen <id>', 'de bouwsteen, bijvoorbeeld meso-samenhang')
+    .option('--question <vraag>', 'de vraag van het bouwblad')
+    .option('--id <naam>', 'korte naam voor de map (kleine letters en streepjes); standaard gemaakt van de vraag')
+    .option('--date <datum>', 'doe alsof het vandaag deze datum is (jaar-maand-dag)')
+    .addHelpText(
+      'after',
+      `
+Het bouwblad komt in de periode die nu loopt. Op een terminal kun je alles kiezen uit een lijst.
+
+Voorbeeld:
+  npx kwaliteit add --bouwsteen micro-uitvoering --question "Hoe geven we kinderen een stem?" --id kinderraad`,
+    )
+    .action((dir: string, options) => run(async () => (await import('./cli/add.js')).runAdd(dir, options, io)));
+
+  program
+    .command('status')
+    .description('zie in één oogopslag hoe ver de coalitie is, en wat er nu moet gebeuren')
+    .argument('[map]', 'de map van de coalitie', '.')
+    .option('--json', 'geef de stand als JSON, voor scripts')
+    .option('--date <datum>', 'doe alsof het vandaag deze datum is (jaar-maand-dag)')
+    .action((dir: string, options) => run(async () => (await import('./cli/status.js')).runStatus(dir, options, io)));
+
+  program
+    .command('report')
+    .description('maak het kwaliteitsrapport: een PDF om in te leveren, of een webpagina')
+    .argument('[map]', 'de map van de coalitie', '.')
+    .option('--format <soort>', 'pdf (standaard), html of both (allebei)')
+    .option('--out <pad>', 'waar het rapport komt (standaard: rapport/kwaliteitsrapport.pdf in de map van de coalitie)')
+    .option('--final', 'het definitieve rapport: alleen als de eindcontrole geen fouten vindt')
+    .option('--date <datum>', 'de datum van het rapport en de controle (jaar-maand-dag)')
+    .option('--browser <pad>', 'de browser (Chrome, Edge of Chromium) waarmee de PDF wordt gemaakt')
+    .option('--timeout <seconden>', 'hoe lang de browser mag doen over de PDF (standaard 60)')
+    .addHelpText(
+      'after',
+      `
+Zonder --final krijgt het rapport het stempel "concept". Voor de PDF is Google Chrome,
+Microsoft Edge of Chromium nodig; de webpagina (--format html) kan altijd.
+
+Voorbeelden:
+  npx kwaliteit report
+  npx kwaliteit report coalitie-noord --format html
+  npx kwaliteit report --final --out ~/Documenten/kwaliteitsrapport.pdf`,
+    )
+    .action((dir: string, options) => run(async () => (await import('./cli/report.js')).runReport(dir, options, io)));
+
   return program;
 }
 

@@ -85,6 +85,124 @@ export const errors = {
       `De periode begint (${from}) niet vóór het einde (${to}).`,
       'Kies een begindatum die vóór de einddatum ligt.',
     ),
+  configUnusable: (file: string) =>
+    e(
+      'config-invalid',
+      `${file} klopt niet, dus weet ik niet welke perioden er zijn.`,
+      'Kijk met "npx kwaliteit check" wat er niet klopt, verbeter het en probeer het opnieuw.',
+    ),
+  periodOverlap: (from: string, previous: number, previousTo: string) =>
+    e(
+      'period-overlap',
+      `De nieuwe periode begint op ${from}, maar periode ${previous} loopt nog tot en met ${previousTo}. Perioden mogen elkaar niet overlappen.`,
+      `Laat de nieuwe periode beginnen na ${previousTo}, bijvoorbeeld met --from en --to.`,
+    ),
+  periodOutsideSubsidy: (from: string, to: string | undefined, subsidyPeriod: string) =>
+    e(
+      'period-outside-subsidy',
+      to
+        ? `De periode van ${from} tot en met ${to} valt niet binnen de subsidieperiode ${subsidyPeriod}.`
+        : `De begindatum ${from} valt niet binnen de subsidieperiode ${subsidyPeriod}.`,
+      'Kies datums binnen de subsidieperiode. Loopt de subsidie langer, pas dan eerst subsidyPeriod aan in kwaliteit.yaml.',
+    ),
+  periodNotEnded: (number: number, to: string) =>
+    e(
+      'period-not-ended',
+      `Periode ${number} is nog niet voorbij: die loopt tot en met ${to}. Een nieuwe periode begin je als de vorige klaar is.`,
+      'Wil je toch nu al beginnen, bijvoorbeeld omdat jullie eerder klaar zijn? Geef dan --force mee.',
+    ),
+  filesExist: (files: string[]) =>
+    e(
+      'files-exist',
+      `Deze bestanden bestaan al, en ik overschrijf geen werk:\n${files.map((f) => `  - ${f}`).join('\n')}`,
+      'Is de nieuwe periode al (deels) gemaakt? Kijk de bestanden na. Verwijder ze alleen als ze leeg zijn, en probeer het dan opnieuw.',
+    ),
+  locked: (file: string, since: string | undefined) =>
+    e(
+      'locked',
+      `Er is al een ander kwaliteit-commando bezig in deze map${since ? ` (sinds ${since})` : ''}. Daarom doe ik nu niets.`,
+      `Wacht tot dat klaar is. Is er niets meer bezig, bijvoorbeeld omdat de computer vastliep? Verwijder dan het bestand ${file} en probeer het opnieuw.`,
+    ),
+  configChanged: (file: string) =>
+    e(
+      'config-changed',
+      `${file} is veranderd terwijl ik bezig was. Om jouw wijziging niet kwijt te raken, heb ik alles teruggezet zoals het was.`,
+      'Sla je wijzigingen in kwaliteit.yaml op en probeer het opnieuw.',
+    ),
+  unknownBouwblad: (id: string, period: number, known: string[], suggestion: string | undefined) =>
+    e(
+      'unknown-bouwblad',
+      `Er is geen bouwblad "${id}" in periode ${period}.`,
+      suggestion
+        ? `Bedoel je "${suggestion}"?`
+        : `De bouwbladen van periode ${period} zijn: ${known.join(', ')}.`,
+    ),
+  unknownBouwsteen: (id: string, suggestion: string | undefined) =>
+    e(
+      'unknown-bouwsteen',
+      `"${id}" is geen bouwsteen.`,
+      suggestion
+        ? `Bedoel je "${suggestion}"?`
+        : 'Een bouwsteen schrijf je als niveau-aspect, bijvoorbeeld meso-samenwerking of macro-uitvoering.',
+    ),
+  bouwbladExists: (id: string, file: string) =>
+    e(
+      'bouwblad-exists',
+      `Er is al een bouwblad met de naam "${id}" (${file}).`,
+      'Kies een andere korte naam met --id, bijvoorbeeld met een woord erbij.',
+    ),
+  reservedId: (id: string) =>
+    e(
+      'reserved-id',
+      `De naam "${id}" is voor het verplichte bouwblad van die bouwsteen. Een extra bouwblad krijgt een eigen naam.`,
+      'Kies een andere korte naam met --id, bijvoorbeeld een woord uit de vraag.',
+    ),
+  bouwbladenUnusable: (files: string[]) =>
+    e(
+      'bouwbladen-unusable',
+      `Deze bouwbladen kan ik niet goed lezen, dus kan ik ze niet meenemen naar de nieuwe periode:\n${files.map((f) => `  - ${f}`).join('\n')}`,
+      'Kijk met "npx kwaliteit check" wat er niet klopt in de kop van deze bestanden, verbeter het en probeer het opnieuw.',
+    ),
+  allPeriodsEnded: (number: number, to: string) =>
+    e(
+      'periods-ended',
+      `Alle perioden in kwaliteit.yaml zijn voorbij: de laatste, periode ${number}, eindigde op ${to}. Een nieuw bouwblad hoort bij een periode die nog loopt.`,
+      'Begin eerst de volgende periode met "npx kwaliteit new-cycle", en voeg het bouwblad daarna toe.',
+    ),
+  mandatoryQuestionTaken: (title: string, file: string) =>
+    e(
+      'mandatory-question',
+      `Dit is de verplichte vraag van "${title}". Die heeft al een eigen bouwblad: ${file}.`,
+      'Werk aan de verplichte vraag in dat bouwblad. Voor een extra bouwblad kies je een andere vraag.',
+    ),
+  browserNotFound: (tried: string[], platform: NodeJS.Platform, explicit: boolean) =>
+    e(
+      'browser-not-found',
+      `${explicit ? 'De browser die je met --browser opgaf, is niet gevonden.' : 'Er is geen browser gevonden om de PDF mee te maken. kwaliteit gebruikt Google Chrome, Microsoft Edge of Chromium.'}\nGezocht op:\n${tried.length ? tried.map((p) => `  - ${p}`).join('\n') : '  (nergens: de lijst met plekken is leeg)'}`,
+      `${
+        platform === 'win32' || platform === 'darwin'
+          ? 'Installeer Google Chrome (https://www.google.com/chrome) of Microsoft Edge.'
+          : 'Installeer Chromium, bijvoorbeeld met "sudo apt install chromium" (Debian, Ubuntu) of "sudo dnf install chromium" (Fedora).'
+      } Staat je browser ergens anders? Geef het pad mee met --browser <pad> of zet het in KWALITEIT_BROWSER.\nZonder browser kan het rapport wel als webpagina: kwaliteit report --format html`,
+    ),
+  browserFailed: (path: string, reason: string) =>
+    e(
+      'browser-failed',
+      `De browser ${path} kon niet starten: ${reason}`,
+      'Kijk of deze browser op deze computer werkt, of kies een andere met --browser <pad>. Zonder browser kan het rapport als webpagina: kwaliteit report --format html',
+    ),
+  browserTimeout: (seconds: number, step: string) =>
+    e(
+      'browser-timeout',
+      `De browser reageerde niet binnen ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'} (bij: ${step}). Het maken van de PDF is gestopt.`,
+      'Probeer het nog eens; sluit eerst andere zware programma\'s. Geef de browser meer tijd met --timeout <seconden>, of maak het rapport als webpagina: kwaliteit report --format html',
+    ),
+  reportOutInsideCoalition: (path: string, reportDir: string) =>
+    e(
+      'report-out-inside-coalition',
+      `Het rapport zou in ${path} komen. Dat is in de map van de coalitie, maar buiten ${reportDir}; daar schrijft kwaliteit niets, zodat er nooit een bouwblad of kwaliteit.yaml wordt overschreven.`,
+      `Laat --out weg (dan komt het rapport in ${reportDir}), of kies een plek buiten de map van de coalitie.`,
+    ),
   cancelled: () => e('cancelled', 'Gestopt. Er is niets opgeslagen.'),
   internal: (error: unknown) =>
     e(

@@ -1,7 +1,7 @@
 // Every question kwaliteit asks goes through this module, so tests can replace it
 // and nothing ever prompts without a terminal.
-import { input } from '@inquirer/prompts';
-import { isIsoDate } from './dates.js';
+import { input, select, Separator } from '@inquirer/prompts';
+import { isIsoDate, suggestIsoDate } from './dates.js';
 import { errors } from './errors.js';
 import type { InitAnswers } from './commands/init-answers.js';
 import { defaultPeriodFrom, defaultPeriodTo, normaliseMunicipality } from './commands/init-answers.js';
@@ -21,7 +21,12 @@ async function ask<T>(question: Promise<T>): Promise<T> {
 }
 
 const notEmpty = (what: string) => (value: string) => (value.trim() ? true : `Vul ${what} in.`);
-const date = (value: string) => (isIsoDate(value.trim()) ? true : 'Schrijf een datum als jaar-maand-dag, bijvoorbeeld 2025-09-01.');
+const date = (value: string) => {
+  if (isIsoDate(value.trim())) return true;
+  // "1-9-2026" is how many people write a date; show them the form we need.
+  const suggestion = suggestIsoDate(value);
+  return suggestion ? `Schrijf de datum als jaar-maand-dag: ${suggestion}.` : 'Schrijf een datum als jaar-maand-dag, bijvoorbeeld 2025-09-01.';
+};
 
 export async function askInitAnswers(known: Partial<InitAnswers>): Promise<InitAnswers> {
   const name = known.name ?? (await ask(input({ message: 'Hoe heet de coalitie?', validate: notEmpty('de naam van de coalitie') })));
@@ -55,4 +60,116 @@ export async function askInitAnswers(known: Partial<InitAnswers>): Promise<InitA
       }),
     )).trim();
   return { name: name.trim(), lead: lead.trim(), municipality, subsidyPeriod, periodFrom, periodTo };
+}
+
+// Select prompts speak Dutch too; inquirer's own help line is English.
+const selectTheme = { style: { keysHelpTip: () => '↑↓ kiezen • ⏎ bevestigen • Ctrl+C stoppen' } };
+
+async function yesNo(message: string, yes: string, no: string, preferYes: boolean): Promise<boolean> {
+  const choices = [
+    { name: yes, value: true, short: 'ja' },
+    { name: no, value: false, short: 'nee' },
+  ];
+  return ask(select({ message, choices: preferYes ? choices : choices.reverse(), theme: selectTheme }));
+}
+
+export interface PeriodQuestion {
+  number: number;
+  defaultFrom: string;
+  /** The default end for a chosen start (same length as the period before). */
+  defaultTo: (from: string) => string;
+  /** An explanation when the answer cannot be used. */
+  checkFrom: (from: string) => string | undefined;
+  checkTo: (from: string, to: string) => string | undefined;
+}
+
+export async function askPeriodRange(question: PeriodQuestion): Promise<{ from: string; to: string }> {
+  const valid = (problem: string | undefined) => problem ?? true;
+  const from = (
+    await ask(
+      input({
+        message: `Wanneer begint periode ${question.number}? (jaar-maand-dag)`,
+        default: question.defaultFrom,
+        validate: (value) => (date(value) === true ? valid(question.checkFrom(value.trim())) : date(value)),
+      }),
+    )
+  ).trim();
+  const to = (
+    await ask(
+      input({
+        message: `En wanneer eindigt periode ${question.number}?`,
+        default: question.defaultTo(from),
+        validate: (value) => (date(value) === true ? valid(question.checkTo(from, value.trim())) : date(value)),
+      }),
+    )
+  ).trim();
+  return { from, to };
+}
+
+export async function askStartEarly(number: number, endsOn: string): Promise<boolean> {
+  return yesNo(
+    `Periode ${number} loopt nog tot en met ${endsOn}. Wil je de volgende periode nu al klaarzetten?`,
+    'Ja, zet de volgende periode nu al klaar',
+    'Nee, ik wacht tot de periode voorbij is',
+    false,
+  );
+}
+
+export async function confirmNewCycle(number: number): Promise<boolean> {
+  return yesNo(`Zal ik periode ${number} zo aanmaken?`, `Ja, maak periode ${number} aan`, 'Nee, stop zonder iets op te slaan', true);
+}
+
+export interface BouwsteenChoice {
+  id: string;
+  /** The row of the 3×3 grid this bouwsteen sits in, e.g. "Macroniveau". */
+  group: string;
+  name: string;
+  /** Shown after the name in the list, e.g. how many extra bouwbladen it has. */
+  note?: string;
+  description: string;
+}
+
+export async function askBouwsteen(choices: BouwsteenChoice[]): Promise<string> {
+  const items: (Separator | { name: string; short: string; value: string; description: string })[] = [];
+  choices.forEach((choice, index) => {
+    if (choices[index - 1]?.group !== choice.group) items.push(new Separator(`── ${choice.group} ──`));
+    items.push({ name: `${choice.name}${choice.note ? `  (${choice.note})` : ''}`, short: choice.name, value: choice.id, description: choice.description });
+  });
+  return ask(select({ message: 'Bij welke bouwsteen hoort de vraag?', choices: items, pageSize: 12, theme: selectTheme }));
+}
+
+export const OWN_QUESTION = Symbol('own question');
+
+/** One of the bouwsteen's verdiepende vragen, or (after "Eigen vraag") the coalition's own question. */
+export async function askQuestion(questions: { text: string; taken?: string }[]): Promise<string> {
+  const picked = await ask(
+    select<string | typeof OWN_QUESTION>({
+      message: 'Welke vraag kiezen jullie?',
+      choices: [
+        ...questions.map((q) => ({ name: q.text, value: q.text, ...(q.taken ? { disabled: `(${q.taken})` } : {}) })),
+        { name: 'Eigen vraag: zelf een vraag schrijven', value: OWN_QUESTION },
+      ],
+      pageSize: 12,
+      theme: selectTheme,
+    }),
+  );
+  if (picked !== OWN_QUESTION) return picked;
+  const own = await ask(
+    input({
+      message: 'Wat is jullie vraag?',
+      validate: (value) => (/\p{L}{2,}/u.test(value) ? true : 'Schrijf de vraag in een paar woorden.'),
+    }),
+  );
+  return own.replace(/\s+/g, ' ').trim();
+}
+
+export async function askBouwbladId(suggestion: string, check: (id: string) => Promise<string | undefined>): Promise<string> {
+  const id = await ask(
+    input({
+      message: 'Korte naam voor de map van dit bouwblad (kleine letters en streepjes):',
+      default: suggestion,
+      validate: async (value) => (await check(value.trim())) ?? true,
+    }),
+  );
+  return id.trim();
 }

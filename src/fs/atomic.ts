@@ -9,12 +9,13 @@ export class FileExistsError extends Error {
   }
 }
 
-async function writeTemp(path: string, content: string): Promise<string> {
+async function writeTemp(path: string, content: string | Uint8Array): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx');
   try {
-    await handle.writeFile(content, 'utf8');
+    // Text as UTF-8; bytes (a PDF) exactly as they are.
+    await handle.writeFile(content, typeof content === 'string' ? 'utf8' : undefined);
     await handle.sync();
   } catch (error) {
     await handle.close();
@@ -61,7 +62,7 @@ export async function createFileAtomic(path: string, content: string): Promise<v
 }
 
 /** Replaces `path` with `content` atomically (temp file in the same folder, then rename). */
-export async function replaceFileAtomic(path: string, content: string): Promise<void> {
+export async function replaceFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const temp = await writeTemp(path, content);
   try {
     await rename(temp, path);

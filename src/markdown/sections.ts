@@ -29,6 +29,10 @@ export interface ParsedBody {
   otherSections: { heading: string; line: number; content: string }[];
   html: RawHtml[];
   images: { url: string; line: number; column: number }[];
+  /** The parsed Markdown, so the report need not parse it again. Its lines count from the body's first line. */
+  tree: Root;
+  /** Lines before the body in the file: add to a line in `tree` to get the line in the file. */
+  lineOffset: number;
 }
 
 const processor = unified().use(remarkParse);
@@ -58,7 +62,7 @@ function isComment(value: string): boolean {
 
 export function parseBody(body: string, lineOffset = 0): ParsedBody {
   const tree = processor.parse(body) as Root;
-  const result: ParsedBody = { steps: [], otherSections: [], html: [], images: [] };
+  const result: ParsedBody = { steps: [], otherSections: [], html: [], images: [], tree, lineOffset };
 
   const walk = (node: Nodes) => {
     if (node.type === 'html' && !isComment(node.value) && node.position) {

@@ -1,0 +1,62 @@
+import { displayPath, report, REPORT_FORMATS, type ReportFormat } from '../commands/report.js';
+import { errors, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
+import { formatters } from '../formatters/index.js';
+import { countErrors } from '../formatters/summary.js';
+import type { Io } from './io.js';
+
+export interface ReportCliOptions {
+  format?: string;
+  out?: string;
+  final?: boolean;
+  date?: string;
+  browser?: string;
+  /** Seconds. */
+  timeout?: string;
+}
+
+/** Text from a coalition's files goes to the terminal without control characters (no escape tricks). */
+const printable = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+
+export async function runReport(dir: string | undefined, options: ReportCliOptions, io: Io, cwd = process.cwd()): Promise<number> {
+  if (options.format !== undefined && !REPORT_FORMATS.includes(options.format as ReportFormat)) {
+    throw errors.invalidOption('--format', options.format, 'dat soort rapport bestaat niet', `Kies uit: ${REPORT_FORMATS.join(', ')}.`);
+  }
+  let timeoutMs: number | undefined;
+  if (options.timeout !== undefined) {
+    const seconds = Number(options.timeout.replace(',', '.'));
+    if (!Number.isFinite(seconds) || seconds <= 0) {
+      throw errors.invalidOption('--timeout', options.timeout, 'dat is geen aantal seconden', 'Geef een getal groter dan 0, bijvoorbeeld --timeout 120.');
+    }
+    timeoutMs = seconds * 1000;
+  }
+  const result = await report({
+    cwd,
+    dir: dir ?? '.',
+    ...(options.format ? { format: options.format as ReportFormat } : {}),
+    ...(options.out ? { out: options.out } : {}),
+    final: Boolean(options.final),
+    ...(options.date ? { date: options.date } : {}),
+    ...(options.browser ? { browser: options.browser } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    env: io.env,
+    onProgress: (message) => io.stderr(`${printable(message)}\n`),
+  });
+
+  if (result.status === 'refused') {
+    io.stdout(formatters.stylish({ date: result.date, final: true, results: [result.coalition], errors: result.coalition.summary.errors, warnings: result.coalition.summary.warnings }, { color: io.color }));
+    io.stderr(
+      `Het rapport is niet gemaakt: bij de eindcontrole zijn nog ${countErrors(result.coalition.summary.errors)} gevonden (zie hierboven).\n` +
+        'Los ze op en probeer het opnieuw. Een tussenversie maak je zonder --final; die krijgt het stempel "concept".\n',
+    );
+    return EXIT_FINDINGS;
+  }
+  for (const warning of result.warnings) {
+    io.stderr(`Let op: ${printable(warning.file)}${warning.line !== undefined ? `:${warning.line}` : ''}: ${printable(warning.message)}\n`);
+  }
+  const { errors: errorCount } = result.coalition.summary;
+  if (result.status === 'concept' && errorCount > 0) {
+    io.stderr(`Dit is een concept: bij de controle zijn nog ${countErrors(errorCount)} gevonden. De bijlage van het rapport noemt ze.\n`);
+  }
+  for (const file of result.files) io.stdout(`Het rapport staat in ${displayPath(cwd, file)}\n`);
+  return EXIT_OK;
+}

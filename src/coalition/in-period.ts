@@ -1,0 +1,28 @@
+// Which bouwblad files belong to a bouwsteen in a period: status, add and
+// new-cycle all ask this, so they ask it the same way.
+import type { Bouwsteen } from '../format/format.js';
+import type { BouwbladFile, Coalition } from './model.js';
+
+export type ReadBouwblad = BouwbladFile & { frontMatter: NonNullable<BouwbladFile['frontMatter']> };
+
+export function bouwbladenIn(coalition: Coalition, period: number): ReadBouwblad[] {
+  return coalition.bouwbladen.filter((file): file is ReadBouwblad => file.frontMatter?.period === period);
+}
+
+const belongsTo = (file: ReadBouwblad, bouwsteen: Bouwsteen) =>
+  file.frontMatter.level === bouwsteen.level && file.frontMatter.aspect === bouwsteen.aspect;
+
+/** The mandatory bouwblad of a bouwsteen in a period; the one in the bouwsteen's own folder wins a tie. */
+export function mandatoryFile(coalition: Coalition, bouwsteen: Bouwsteen, period: number): ReadBouwblad | undefined {
+  const files = bouwbladenIn(coalition, period).filter((file) => file.frontMatter.mandatory && belongsTo(file, bouwsteen));
+  return files.find((file) => file.id === bouwsteen.id) ?? files[0];
+}
+
+export function extraFiles(coalition: Coalition, bouwsteen: Bouwsteen, period: number): ReadBouwblad[] {
+  return bouwbladenIn(coalition, period).filter((file) => !file.frontMatter.mandatory && belongsTo(file, bouwsteen));
+}
+
+/** Every bouwblad id in use, in any period, including files whose front-matter is broken. */
+export function bouwbladIds(coalition: Coalition): Set<string> {
+  return new Set(coalition.bouwbladen.map((file) => file.id));
+}

@@ -1,0 +1,108 @@
+// kwaliteit add: an extra bouwblad (a question of the coalition's own choice, next
+// to the mandatory one) for the period that is running now.
+import { access, rmdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { findCoalitionRoot } from '../coalition/find.js';
+import { mandatoryFile } from '../coalition/in-period.js';
+import { BOUWBLAD_ID, BOUWBLADEN_DIR, bouwbladPath, CONFIG_FILE } from '../coalition/layout.js';
+import { loadCoalition } from '../coalition/load.js';
+import type { Coalition, Config, Period } from '../coalition/model.js';
+import { phaseOf } from '../coalition/periods.js';
+import { formatDutchDate, isIsoDate, today } from '../dates.js';
+import { errors, KwaliteitError } from '../errors.js';
+import type { Bouwsteen } from '../format/format.js';
+import { createFileAtomic, FileExistsError } from '../fs/atomic.js';
+import { withLock } from '../fs/lock.js';
+import { renderBouwblad } from '../scaffold/bouwblad.js';
+import { slugify } from '../text/slug.js';
+import { closest } from '../text/suggest.js';
+
+export interface AddOptions {
+  cwd?: string;
+  /** The coalition folder (or a folder inside it), relative to cwd. */
+  dir?: string;
+  /** The bouwsteen id, e.g. meso-samenhang. */
+  bouwsteen: string;
+  question: string;
+  /** The folder name; derived from the question when left out. */
+  id?: string;
+  /** "Today" (YYYY-MM-DD). */
+  date?: string;
+  /** Stops the run (Ctrl+C) before the file is written. */
+  signal?: AbortSignal;
+}
+
+export interface AddResult {
+  root: string;
+  /** The new file, relative to the coalition folder. */
+  path: string;
+  id: string;
+  period: Period;
+  bouwsteen: Bouwsteen;
+  question: string;
+}
+
+/** New work goes into the running period, or else the next one that has not started yet. */
+export function periodForNewWork(config: Config, date: string): Period {
+  const sorted = [...config.periods].sort((a, b) => a.number - b.number);
+  const period = sorted.find((p) => phaseOf(p, date) === 'running') ?? sorted.find((p) => phaseOf(p, date) === 'future');
+  if (period) return period;
+  const last = sorted.at(-1)!;
+  throw errors.allPeriodsEnded(last.number, formatDutchDate(last.to));
+}
+
+export const normaliseQuestion = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+const exists = (path: string) => access(path).then(() => true, () => false);
+
+/** Why `id` cannot name a new extra bouwblad, if it cannot. */
+export async function idProblem(coalition: Coalition, id: string): Promise<KwaliteitError | undefined> {
+  if (!BOUWBLAD_ID.test(id))
+    return errors.invalidOption('--id', id, 'gebruik alleen kleine letters, cijfers en streepjes', `Bijvoorbeeld: ${slugify(id) || 'kinderraad'}.`);
+  if (coalition.format.bouwsteen(id)) return errors.reservedId(id);
+  const file = coalition.bouwbladen.find((f) => f.id === id);
+  // An empty folder counts too: someone may be about to put a bouwblad there.
+  if (file || (await exists(join(coalition.root, BOUWBLADEN_DIR, id))))
+    return errors.bouwbladExists(id, file?.path ?? `${BOUWBLADEN_DIR}/${id}/`);
+  return undefined;
+}
+
+export async function add(options: AddOptions): Promise<AddResult> {
+  const root = await findCoalitionRoot(resolve(options.cwd ?? process.cwd(), options.dir ?? '.'));
+  return withLock(root, 'add', async ({ checkpoint }) => {
+    const coalition = await loadCoalition(root);
+    const config = coalition.config.config;
+    if (!config) throw errors.configUnusable(CONFIG_FILE);
+    const date = options.date ?? today();
+    if (!isIsoDate(date)) throw errors.invalidDate('--date', date);
+    const period = periodForNewWork(config, date);
+
+    const bouwsteen = coalition.format.bouwsteen(options.bouwsteen.trim());
+    if (!bouwsteen) throw errors.unknownBouwsteen(options.bouwsteen, closest(options.bouwsteen, coalition.format.bouwstenen.map((b) => b.id)));
+    const question = normaliseQuestion(options.question);
+    if (!/\p{L}{2,}/u.test(question))
+      throw errors.invalidOption('--question', options.question, 'er staat geen vraag', 'Schrijf de vraag tussen aanhalingstekens, bijvoorbeeld --question "Hoe weten we wat kinderen zelf willen?"');
+    if (question.toLowerCase() === normaliseQuestion(bouwsteen.mandatoryQuestion).toLowerCase()) {
+      const own = mandatoryFile(coalition, bouwsteen, period.number);
+      throw errors.mandatoryQuestionTaken(bouwsteen.title, own?.path ?? bouwbladPath(bouwsteen.id, period.number));
+    }
+    const id = options.id?.trim() || slugify(question);
+    const problem = await idProblem(coalition, id);
+    if (problem) throw problem;
+
+    const path = bouwbladPath(id, period.number);
+    const content = renderBouwblad(coalition.format, { bouwsteen, period: period.number, mandatory: false, question });
+    checkpoint();
+    try {
+      await createFileAtomic(join(root, path), content);
+    } catch (error) {
+      await rmdir(join(root, BOUWBLADEN_DIR, id)).catch(() => {});
+      if (error instanceof FileExistsError) throw errors.bouwbladExists(id, path);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw errors.dirNotWritable(root, 'geen schrijfrechten');
+      if (code === 'ENOSPC') throw errors.dirNotWritable(root, 'de schijf is vol');
+      throw error;
+    }
+    return { root, path, id, period, bouwsteen, question };
+  }, options.signal);
+}

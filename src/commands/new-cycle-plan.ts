@@ -1,0 +1,244 @@
+// What new-cycle would write, decided without writing anything: the new
+// period, and per bouwblad of period n the file that continues it.
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bouwbladenIn, bouwbladIds, mandatoryFile, type ReadBouwblad } from '../coalition/in-period.js';
+import { bouwbladPath, CONFIG_FILE } from '../coalition/layout.js';
+import type { Coalition, Period } from '../coalition/model.js';
+import { addPeriod } from '../config/edit.js';
+import { addDays, formatDutchDate, isIsoDate, today } from '../dates.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { errors } from '../errors.js';
+import type { Bouwsteen, Format } from '../format/format.js';
+import { guidanceComment, renderBouwblad } from '../scaffold/bouwblad.js';
+import { uniqueId } from '../text/slug.js';
+import { closest } from '../text/suggest.js';
+import { runRules } from './check.js';
+import { checkRange, defaultRange, lastPeriod } from './new-cycle-period.js';
+
+export interface NewCycleChoices {
+  from?: string;
+  to?: string;
+  /** Extra bouwbladen to continue; mandatory ones are always continued. */
+  only?: string[];
+  /** `<bouwblad-id>=<bouwsteen-id>`: continue that question under another bouwsteen. */
+  move?: string[];
+  /** Start although period n has not ended yet. */
+  force?: boolean;
+  /** "Today" (YYYY-MM-DD). */
+  date?: string;
+}
+
+export interface PlannedFile {
+  /** The new file, relative to the coalition folder. */
+  path: string;
+  content: string;
+  /** The file of period n it continues; undefined for a mandatory bouwblad that had none. */
+  source?: string;
+  /** Step 1 holds the text of step 4 of `source`. */
+  carried: boolean;
+  /** Set when the question moved here from another bouwsteen. */
+  movedFrom?: string;
+  /** Set on a mandatory bouwblad whose question moved on to this new file: it needs a new start question. */
+  questionMovedTo?: string;
+}
+
+export interface NewCyclePlan {
+  root: string;
+  previous: Period;
+  period: Period;
+  files: PlannedFile[];
+  /** Files of period n whose step 4 was empty, so step 1 of the new file only has guidance. */
+  emptyStep4: string[];
+  /** Extra bouwbladen of period n left out by --only. */
+  notContinued: string[];
+  /** What check finds unfinished in the files of period n, per file. */
+  incomplete: IncompleteFile[];
+  /** Period n had not ended yet and --force was given. */
+  forced: boolean;
+  config: { before: string; after: string };
+}
+
+export interface IncompleteFile {
+  file: string;
+  /** Steps check says are not filled in. */
+  missingSteps: number[];
+  /** Other errors check finds in the file. */
+  problems: Diagnostic[];
+}
+
+export const carriedNote = (period: number, from?: string) =>
+  guidanceComment(`Overgenomen uit stap 4 van periode ${period}${from ? ` van ${from}` : ''}.`);
+
+/** Step 4 as the coalition wrote it, without the scaffold's guidance if that was left in. */
+function adjustedQuestion(file: ReadBouwblad, format: Format): string | undefined {
+  const step = file.body?.steps.find((s) => s.number === 4);
+  if (!step?.filled) return undefined;
+  const guidance = guidanceComment(format.steps.find((s) => s.number === 4)?.guidance ?? '');
+  return step.content.replace(guidance, '').trim();
+}
+
+/** The first paragraph of a Markdown text as one plain line: the question of a moved bouwblad. */
+function firstParagraph(markdown: string): string | undefined {
+  const block = markdown
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .split(/\n\s*\n/)
+    .find((part) => /\p{L}/u.test(part));
+  const text = block
+    ?.replace(/^\s*(?:[-*+>]|\d+[.)]|#+)\s+/gm, '')
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text && text.length <= 300 ? text : undefined;
+}
+
+function parseMoves(values: string[], sources: Map<string, ReadBouwblad>, coalition: Coalition, period: number): Map<string, Bouwsteen> {
+  const moves = new Map<string, Bouwsteen>();
+  const ids = coalition.format.bouwstenen.map((b) => b.id);
+  for (const value of values) {
+    const [id, target, ...rest] = value.split('=').map((part) => part.trim());
+    const example = 'Schrijf --move <bouwblad>=<bouwsteen>, bijvoorbeeld --move kinderraad=meso-samenhang.';
+    if (!id || !target || rest.length) throw errors.invalidOption('--move', value, 'dit is niet de vorm bouwblad=bouwsteen', example);
+    const source = sources.get(id);
+    if (!source) throw errors.unknownBouwblad(id, period, [...sources.keys()], closest(id, [...sources.keys()]));
+    const bouwsteen = coalition.format.bouwsteen(target);
+    if (!bouwsteen) throw errors.unknownBouwsteen(target, closest(target, ids));
+    if (bouwsteen.level === source.frontMatter.level && bouwsteen.aspect === source.frontMatter.aspect)
+      throw errors.invalidOption('--move', value, `${id} hoort al bij ${target}`, 'Noem bij --move een andere bouwsteen, of laat --move weg om de vraag bij deze bouwsteen voort te zetten.');
+    if (moves.has(id)) throw errors.invalidOption('--move', value, `${id} staat twee keer bij --move`, 'Een vraag kan maar naar één andere bouwsteen.');
+    moves.set(id, bouwsteen);
+  }
+  return moves;
+}
+
+const exists = (path: string) => access(path).then(() => true, () => false);
+
+export async function planNewCycle(coalition: Coalition, choices: NewCycleChoices): Promise<NewCyclePlan> {
+  const { root, format } = coalition;
+  const config = coalition.config.config;
+  if (!config) throw errors.configUnusable(CONFIG_FILE);
+  const date = choices.date ?? today();
+  if (!isIsoDate(date)) throw errors.invalidDate('--date', date);
+
+  const previous = lastPeriod(config);
+  const defaults = defaultRange(previous, config.subsidyYears);
+  const period: Period = { number: previous.number + 1, from: choices.from ?? defaults.from, to: choices.to ?? defaults.to };
+  checkRange(period, previous, config);
+  const ended = date > previous.to;
+  if (!ended && !choices.force) throw errors.periodNotEnded(previous.number, formatDutchDate(previous.to));
+
+  const n = previous.number;
+  const sources = new Map<string, ReadBouwblad>();
+  for (const file of bouwbladenIn(coalition, n).sort((a, b) => a.id.localeCompare(b.id))) if (!sources.has(file.id)) sources.set(file.id, file);
+  for (const id of choices.only ?? []) {
+    if (!sources.has(id)) throw errors.unknownBouwblad(id, n, [...sources.keys()], closest(id, [...sources.keys()]));
+  }
+  const moves = parseMoves(choices.move ?? [], sources, coalition, n);
+
+  const continued = [...sources.values()].filter(
+    (file) => file.frontMatter.mandatory || !choices.only || choices.only.includes(file.id) || moves.has(file.id),
+  );
+  const unusable = [
+    ...coalition.bouwbladen.filter((file) => !file.frontMatter && file.filePeriod === n).map((file) => file.path),
+    ...continued.filter((file) => !format.bouwsteenFor(file.frontMatter.level, file.frontMatter.aspect) || !file.body).map((file) => file.path),
+  ];
+  if (unusable.length) throw errors.bouwbladenUnusable(unusable);
+
+  const taken = bouwbladIds(coalition);
+  const files: PlannedFile[] = [];
+  const emptyStep4: string[] = [];
+  const step1Guidance = format.steps.find((s) => s.number === 1)?.guidance ?? '';
+  for (const source of continued) {
+    const fm = source.frontMatter;
+    const own = format.bouwsteenFor(fm.level, fm.aspect)!;
+    const adjusted = adjustedQuestion(source, format);
+    if (adjusted === undefined) emptyStep4.push(source.path);
+    const target = moves.get(source.id);
+    let movedPath: string | undefined;
+    if (target) {
+      const id = uniqueId(`${source.id}-naar-${target.id}`, (candidate) => taken.has(candidate));
+      taken.add(id);
+      movedPath = bouwbladPath(id, period.number);
+      files.push({
+        path: movedPath,
+        source: source.path,
+        carried: adjusted !== undefined,
+        movedFrom: own.id,
+        content: renderBouwblad(format, {
+          bouwsteen: target,
+          period: period.number,
+          mandatory: false,
+          question: (adjusted && firstParagraph(adjusted)) ?? fm.question,
+          links: [...new Set([own.id, ...fm.links])].filter((link) => link !== target.id),
+          contributors: fm.contributors,
+          previous: `${source.id}/periode-${n}`,
+          ...(adjusted !== undefined ? { step1: `${carriedNote(n, `bouwbladen/${source.id}`)}\n\n${adjusted}` } : {}),
+        }),
+      });
+    }
+    // A moved extra bouwblad ends here; a moved mandatory one goes on in its own bouwsteen, with a new start question.
+    if (target && !fm.mandatory) continue;
+    const step1 = target
+      ? adjusted === undefined
+        ? undefined
+        : guidanceComment(`De bijgestelde startvraag van periode ${n} is meegenomen naar ${movedPath}. ${step1Guidance}`)
+      : adjusted !== undefined
+        ? `${carriedNote(n)}\n\n${adjusted}`
+        : undefined;
+    files.push({
+      path: bouwbladPath(source.id, period.number),
+      source: source.path,
+      carried: !target && adjusted !== undefined,
+      ...(target && adjusted !== undefined ? { questionMovedTo: movedPath } : {}),
+      content: renderBouwblad(format, {
+        bouwsteen: own,
+        period: period.number,
+        mandatory: fm.mandatory,
+        question: fm.question,
+        links: fm.links,
+        contributors: fm.contributors,
+        ...(step1 !== undefined ? { step1 } : {}),
+      }),
+    });
+  }
+  // The program asks for every mandatory question in every period, so a missing one is started afresh.
+  for (const bouwsteen of format.bouwstenen) {
+    if (mandatoryFile(coalition, bouwsteen, n)) continue;
+    files.push({
+      path: bouwbladPath(bouwsteen.id, period.number),
+      carried: false,
+      content: renderBouwblad(format, { bouwsteen, period: period.number, mandatory: true, question: bouwsteen.mandatoryQuestion }),
+    });
+  }
+
+  const existing = [];
+  for (const file of files) if (await exists(join(root, file.path))) existing.push(file.path);
+  if (existing.length) throw errors.filesExist(existing);
+
+  // As check would see period n once it is over: then steps 3 and 4 count too.
+  const periodFiles = new Set([...sources.values()].map((file) => file.path));
+  for (const bouwsteen of format.bouwstenen) periodFiles.add(bouwbladPath(bouwsteen.id, n));
+  const incomplete = new Map<string, IncompleteFile>();
+  for (const d of runRules(coalition, ended ? date : addDays(previous.to, 1))) {
+    if (d.severity !== 'error' || !periodFiles.has(d.file)) continue;
+    const entry = incomplete.get(d.file) ?? { file: d.file, missingSteps: [], problems: [] };
+    incomplete.set(d.file, entry);
+    // steps-filled points at the step's heading, which says which step it is.
+    const step = d.ruleId === 'steps-filled' ? sources.get(d.file.split('/')[1])?.body?.steps.find((s) => s.line === d.line) : undefined;
+    if (step) entry.missingSteps.push(step.number);
+    else entry.problems.push(d);
+  }
+
+  const before = await readFile(join(root, CONFIG_FILE), 'utf8');
+  return {
+    root,
+    previous,
+    period,
+    files,
+    emptyStep4,
+    notContinued: [...sources.values()].filter((file) => !continued.includes(file)).map((file) => file.path),
+    incomplete: [...incomplete.values()],
+    forced: !ended,
+    config: { before, after: addPeriod(before, period) },
+  };
+}

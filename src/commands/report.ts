@@ -1,0 +1,206 @@
+// kwaliteit report: the whole coalition folder as the kwaliteitsrapport, as one
+// self-contained HTML file and/or an accessible PDF. It reads the same files and
+// runs the same checks as `check`, and writes only the report itself.
+import { stat } from 'node:fs/promises';
+import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { CoalitionResult } from '../check/result.js';
+import { REPORT_DIR } from '../coalition/layout.js';
+import { isIsoDate, today } from '../dates.js';
+import { errors } from '../errors.js';
+import { replaceFileAtomic } from '../fs/atomic.js';
+import { findBrowser } from '../report/browser.js';
+import type { ReportStatus } from '../report/document.js';
+import type { ReportWarning } from '../report/markdown-to-html.js';
+import { openPdfSession, type PdfSession } from '../report/pdf.js';
+
+export type ReportFormat = 'pdf' | 'html' | 'both';
+export const REPORT_FORMATS: ReportFormat[] = ['pdf', 'html', 'both'];
+export const REPORT_FILE = 'kwaliteitsrapport';
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export interface ReportOptions {
+  cwd?: string;
+  /** The coalition folder (default: the current folder). */
+  dir?: string;
+  /** Default pdf, or html when --out ends in .html. */
+  format?: ReportFormat;
+  /** Where to write; default <coalition>/rapport/kwaliteitsrapport.<pdf|html>. */
+  out?: string;
+  /** Refuse unless the end-of-period check has no errors; the report is then definitief. */
+  final?: boolean;
+  /** The date of the report and of the check (YYYY-MM-DD); default today. */
+  date?: string;
+  /** The browser to print with (--browser). */
+  browser?: string;
+  /** Where the browser search looks for KWALITEIT_BROWSER and friends; default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Replaces the usual browser install paths (tests). */
+  browserCandidates?: string[];
+  /** How long the browser may take for the whole PDF. */
+  timeoutMs?: number;
+  onProgress?: (message: string) => void;
+  /** Every request the browser page makes; all but data: are aborted. */
+  onRequest?: (url: string) => void;
+}
+
+export interface ReportResult {
+  /** definitief/concept when written; refused when --final found errors (nothing written). */
+  status: ReportStatus | 'refused';
+  /** Absolute paths of the files written, HTML before PDF. */
+  files: string[];
+  date: string;
+  final: boolean;
+  /** The check's findings, as `check` would show them. */
+  coalition: CoalitionResult;
+  /** Things left out of the report (images outside the folder and the like). */
+  warnings: ReportWarning[];
+  /** Section id → PDF page, when a PDF was made. */
+  pages?: Map<string, number>;
+}
+
+/** A path as the user would type it: relative when below the current folder, else absolute. */
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+const isInside = (parent: string, child: string) => {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a PDF will be made, known before the coalition is read (so the browser can start early). */
+function expectsPdf(format: ReportFormat | undefined, out: string | undefined): boolean {
+  if (format) return format !== 'html';
+  return !(out && /\.html?$/i.test(out));
+}
+
+/** Works out the format and the file per format from --format and --out. */
+export async function resolveOutputs(
+  root: string,
+  cwd: string,
+  format: ReportFormat | undefined,
+  out: string | undefined,
+): Promise<{ format: ReportFormat; paths: Partial<Record<'pdf' | 'html', string>> }> {
+  const reportDir = join(root, REPORT_DIR);
+  let base = join(reportDir, REPORT_FILE);
+  let chosen = format;
+  let exact: string | undefined;
+  if (out) {
+    const target = resolve(cwd, out);
+    if (/[\\/]$/.test(out) || (await isDirectory(target))) {
+      base = join(target, REPORT_FILE);
+    } else {
+      const ext = extname(target).toLowerCase();
+      const kind = ext === '.pdf' ? 'pdf' : ext === '.html' || ext === '.htm' ? 'html' : undefined;
+      chosen ??= kind ?? 'pdf';
+      if (kind && chosen !== 'both' && kind !== chosen) {
+        throw errors.invalidOption('--out', out, `dat is een ${kind.toUpperCase()}-bestand, maar --format is ${chosen}`, `Noem het bestand ${target.slice(0, -ext.length)}.${chosen}, of laat --format weg.`);
+      }
+      base = kind ? target.slice(0, -ext.length) : target;
+      // A name without extension gets one; a name the user spelled out is kept as it is.
+      if (chosen !== 'both') exact = ext === '' ? `${target}.${chosen}` : target;
+    }
+  }
+  chosen ??= 'pdf';
+  const paths: Partial<Record<'pdf' | 'html', string>> = {};
+  if (chosen !== 'pdf') paths.html = chosen === 'html' && exact ? exact : `${base}.html`;
+  if (chosen !== 'html') paths.pdf = chosen === 'pdf' && exact ? exact : `${base}.pdf`;
+  for (const path of Object.values(paths)) {
+    // The report never lands between the coalition's own files, where it could replace one.
+    if (isInside(root, path) && !isInside(reportDir, path)) {
+      throw errors.reportOutInsideCoalition(displayPath(cwd, path), `${displayPath(cwd, reportDir)}/`);
+    }
+  }
+  return { format: chosen, paths };
+}
+
+async function write(path: string, content: string | Uint8Array): Promise<void> {
+  try {
+    await replaceFileAtomic(path, content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw errors.dirNotWritable(dirname(path), code === 'EACCES' || code === 'EPERM' ? 'geen schrijfrechten' : code ?? (error as Error).message);
+  }
+}
+
+export async function report(options: ReportOptions = {}): Promise<ReportResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const date = options.date ?? today();
+  const final = Boolean(options.final);
+  const progress = options.onProgress ?? (() => {});
+  if (!isIsoDate(date)) throw errors.invalidDate('--date', date);
+  if (options.format && !REPORT_FORMATS.includes(options.format)) {
+    throw errors.invalidOption('--format', options.format, 'dat soort rapport bestaat niet', `Kies uit: ${REPORT_FORMATS.join(', ')}.`);
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw errors.invalidOption('--timeout', String(timeoutMs / 1000), 'dat is geen aantal seconden', 'Geef een getal groter dan 0, bijvoorbeeld --timeout 120.');
+  }
+
+  const findExecutable = () =>
+    findBrowser({ explicit: options.browser && /[\\/]/.test(options.browser) ? resolve(cwd, options.browser) : options.browser, env: options.env ?? process.env, ...(options.browserCandidates ? { candidates: options.browserCandidates } : {}) });
+  const open = (executablePath: string) => openPdfSession({ executablePath, timeoutMs, onProgress: progress });
+  const dir = resolve(cwd, options.dir ?? '.');
+  // The browser starts first; it comes up while the rest of the program loads,
+  // the coalition is read and the HTML is made, so that work costs no extra time.
+  let session: PdfSession | undefined;
+  if (expectsPdf(options.format, options.out)) {
+    let executablePath: string;
+    try {
+      executablePath = findExecutable();
+    } catch (error) {
+      // A folder that is not a coalition, or --final with errors, matters more than a missing browser: tell that first.
+      const checked = await (await import('../report/build.js')).loadAndCheck(dir, cwd, date, final);
+      if (final && checked.summary.errors > 0) return { status: 'refused', files: [], date, final, coalition: checked.result, warnings: [] };
+      throw error;
+    }
+    session = await open(executablePath);
+  }
+  try {
+    const build = await import('../report/build.js');
+    progress('De coalitie lezen…');
+    const checked = await build.loadAndCheck(dir, cwd, date, final);
+    if (final && checked.summary.errors > 0) {
+      return { status: 'refused', files: [], date, final, coalition: checked.result, warnings: [] };
+    }
+
+    const { paths } = await resolveOutputs(checked.coalition.root, cwd, options.format, options.out);
+    if (paths.pdf && !session) session = await open(findExecutable());
+
+    progress('Het rapport opmaken…');
+    const status: ReportStatus = final ? 'definitief' : 'concept';
+    const { document, templates } = await build.buildReport(checked, status, date, final);
+
+    const files: string[] = [];
+    if (paths.html) {
+      await write(paths.html, document.html);
+      files.push(paths.html);
+      progress(`Opgeslagen: ${displayPath(cwd, paths.html)}`);
+    }
+    let pages: Map<string, number> | undefined;
+    if (paths.pdf && session) {
+      const printed = await session.print(document.html, {
+        ...templates,
+        toc: document.toc,
+        ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+      });
+      pages = printed.pages;
+      await write(paths.pdf, printed.pdf);
+      files.push(paths.pdf);
+      progress(`Opgeslagen: ${displayPath(cwd, paths.pdf)}`);
+    }
+    const warnings = [...document.warnings].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+    return { status, files, date, final, coalition: checked.result, warnings, ...(pages ? { pages } : {}) };
+  } finally {
+    await session?.close();
+  }
+}

@@ -1,0 +1,274 @@
+// Prints the report's HTML to PDF with an installed browser through
+// puppeteer-core. The page gets no JavaScript and no network: scripts are off
+// before the content loads and every request except data: is aborted. The
+// browser always closes, also when something hangs or fails.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { errors, isKwaliteitError } from '../errors.js';
+import { readDestinations } from './outline.js';
+
+export interface PdfRenderOptions {
+  executablePath: string;
+  /** For everything the browser does together, from start to close. */
+  timeoutMs: number;
+  headerTemplate: string;
+  footerTemplate: string;
+  /** Sections whose page numbers go into the table of contents. */
+  toc: { id: string; title: string }[];
+  onProgress?: (message: string) => void;
+  /** Called for every request the page makes (all are aborted except data:). */
+  onRequest?: (url: string) => void;
+}
+
+export interface PdfRenderResult {
+  pdf: Uint8Array;
+  /** Section id → page number, as printed in the table of contents. */
+  pages: Map<string, number>;
+}
+
+/** The same margins as the @page rule in report.css: the header and footer live in them. */
+export const PAGE_MARGIN = { top: '22mm', right: '20mm', bottom: '22mm', left: '22mm' } as const;
+
+/** Flags for a quiet, throw-away browser: nothing phones home, nothing is remembered. */
+export function browserArgs(isRoot = process.getuid?.() === 0): string[] {
+  return [
+    // Chrome refuses to start its sandbox as root (containers, CI); only then is it switched off.
+    ...(isRoot ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+  ];
+}
+
+class Deadline {
+  private readonly end: number;
+  expired = false;
+
+  constructor(
+    private readonly ms: number,
+    private readonly onExpire: () => void,
+  ) {
+    this.end = Date.now() + ms;
+  }
+
+  remaining(): number {
+    return Math.max(1, this.end - Date.now());
+  }
+
+  /** Runs one step; when time runs out first, the browser is killed and a clear error thrown. */
+  async run<T>(step: string, task: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.expired = true;
+        this.onExpire();
+        reject(errors.browserTimeout(Math.max(1, Math.round(this.ms / 1000)), step));
+      }, this.remaining());
+    });
+    try {
+      return await Promise.race([task(), expired]);
+    } catch (error) {
+      if (!isKwaliteitError(error) && (error as Error)?.name === 'TimeoutError') {
+        this.expired = true;
+        this.onExpire();
+        throw errors.browserTimeout(Math.max(1, Math.round(this.ms / 1000)), step);
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/**
+ * For the first print only: everything invisible except the contents' links and
+ * the section headings they point at. Visibility never changes the layout, so
+ * the pages break exactly as in the real print, but there is almost nothing to
+ * paint, which makes the counting print much cheaper.
+ */
+const COUNTING_STYLE =
+  'body.kwaliteit-tellen * { visibility: hidden !important; } body.kwaliteit-tellen .toc a, body.kwaliteit-tellen h2[id] { visibility: visible !important; }';
+
+type PageDocument = {
+  body: { classList: { toggle(name: string, on: boolean): void } };
+  head: { append(node: unknown): void };
+  createElement(tag: string): { textContent: string };
+  querySelectorAll(selector: string): Iterable<{ textContent: string | null }>;
+};
+
+/** Our own code, run through the DevTools protocol; the page's scripts stay switched off. */
+async function setCounting(page: Page, on: boolean): Promise<void> {
+  await page.evaluate(
+    (on: boolean, style: string) => {
+      // Runs in the page; the project compiles without the DOM types.
+      const doc = (globalThis as unknown as { document: PageDocument }).document;
+      if (on) {
+        const element = doc.createElement('style');
+        element.textContent = style;
+        doc.head.append(element);
+      }
+      doc.body.classList.toggle('kwaliteit-tellen', on);
+    },
+    on,
+    COUNTING_STYLE,
+  );
+}
+
+async function fillPageNumbers(page: Page, pages: Map<string, number>): Promise<void> {
+  await page.evaluate((entries: [string, number][]) => {
+    const doc = (globalThis as unknown as { document: PageDocument }).document;
+    for (const [id, number] of entries) {
+      for (const slot of doc.querySelectorAll(`[data-toc-page="${id}"]`)) slot.textContent = String(number);
+    }
+  }, [...pages]);
+}
+
+const samePages = (a: Map<string, number>, b: Map<string, number>) => a.size === b.size && [...a].every(([id, n]) => b.get(id) === n);
+
+export interface PdfSessionOptions {
+  executablePath: string;
+  /** For everything the browser does together, from start to close. */
+  timeoutMs: number;
+  onProgress?: (message: string) => void;
+}
+
+export interface PdfPrintOptions {
+  headerTemplate: string;
+  footerTemplate: string;
+  toc: { id: string; title: string }[];
+  onRequest?: (url: string) => void;
+}
+
+export interface PdfSession {
+  print(html: string, options: PdfPrintOptions): Promise<PdfRenderResult>;
+  /** Always call this, also after an error: it ends the browser and removes its profile. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the browser and returns as soon as it is on its way (after loading
+ * puppeteer-core): the caller reads the coalition and writes the HTML while the
+ * browser comes up on another core, so starting it costs little time of its own.
+ */
+export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSession> {
+  const progress = options.onProgress ?? (() => {});
+  let browser: Browser | undefined;
+  let onRequest: ((url: string) => void) | undefined;
+  const kill = () => {
+    try {
+      browser?.process()?.kill('SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  const deadline = new Deadline(options.timeoutMs, kill);
+  const { default: puppeteer } = await import('puppeteer-core');
+  const profile = await mkdtemp(join(tmpdir(), 'kwaliteit-browser-'));
+  progress(`De browser starten (${options.executablePath})…`);
+
+  const ready = (async (): Promise<Page> => {
+    await deadline.run('de browser starten', async () => {
+      try {
+        browser = await puppeteer.launch({
+          executablePath: options.executablePath,
+          headless: true,
+          userDataDir: profile,
+          args: browserArgs(),
+          timeout: deadline.remaining(),
+        });
+        // A browser that comes up just after the deadline must not be left running.
+        if (deadline.expired) kill();
+      } catch (error) {
+        if ((error as Error)?.name === 'TimeoutError') throw error;
+        throw errors.browserFailed(options.executablePath, String((error as Error)?.message ?? error).split('\n')[0]);
+      }
+    });
+    const page = await deadline.run('een pagina openen', () => browser!.newPage());
+    page.setDefaultTimeout(deadline.remaining());
+    // Both before any content exists: no script ever runs, no request ever leaves.
+    await deadline.run('de pagina voorbereiden', async () => {
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+    });
+    page.on('request', (request) => {
+      onRequest?.(request.url());
+      if (request.isInterceptResolutionHandled()) return;
+      if (request.url().startsWith('data:')) void request.continue().catch(() => {});
+      else void request.abort('blockedbyclient').catch(() => {});
+    });
+    return page;
+  })();
+  // Handled where it is awaited; this only keeps an early exit from reporting it as unhandled.
+  ready.catch(() => {});
+
+  return {
+    async print(html, print) {
+      const page = await ready;
+      onRequest = print.onRequest;
+      progress('Het rapport in de browser zetten…');
+      await deadline.run('het rapport laden', () => page.setContent(html, { waitUntil: 'load', timeout: deadline.remaining() }));
+      const ids = print.toc.map((entry) => entry.id);
+      // First print: only to learn on which page each section starts, from the
+      // destinations of the contents' links. Margins decide the layout; tagging,
+      // bookmarks, backgrounds and the header and footer do not, and are left out.
+      progress('De bladzijden tellen voor de inhoudsopgave…');
+      await deadline.run('de inhoudsopgave voorbereiden', () => setCounting(page, true));
+      const draft = await deadline.run('de PDF maken', () =>
+        page.pdf({ format: 'A4', margin: PAGE_MARGIN, tagged: false, outline: false, waitForFonts: false, timeout: deadline.remaining() }),
+      );
+      await deadline.run('de inhoudsopgave voorbereiden', () => setCounting(page, false));
+      let pages = readDestinations(draft, ids);
+      let pdf = draft;
+      for (let round = 0; round < 3; round++) {
+        await deadline.run('de inhoudsopgave invullen', () => fillPageNumbers(page, pages));
+        progress(round === 0 ? 'De PDF maken…' : 'De PDF opnieuw maken: de bladzijden zijn verschoven…');
+        pdf = await deadline.run('de PDF maken', () =>
+          page.pdf({
+            format: 'A4',
+            printBackground: true,
+            displayHeaderFooter: true,
+            headerTemplate: print.headerTemplate,
+            footerTemplate: print.footerTemplate,
+            margin: PAGE_MARGIN,
+            outline: true,
+            tagged: true,
+            // The report uses only the computer's own fonts (its security policy allows no others).
+            waitForFonts: false,
+            timeout: deadline.remaining(),
+          }),
+        );
+        const printed = readDestinations(pdf, ids);
+        // The numbers sit in fixed-width slots, so this holds the first time; checked anyway.
+        if (samePages(pages, printed)) break;
+        pages = printed;
+      }
+      return { pdf, pages };
+    },
+
+    async close() {
+      await ready.catch(() => {});
+      if (browser) {
+        const closing = browser.close().catch(() => {});
+        const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
+        await Promise.race([closing, timeout]);
+        kill();
+      }
+      await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => {});
+    },
+  };
+}
+
+/** Starts a browser, prints one document and closes it again. */
+export async function renderPdf(html: string, options: PdfRenderOptions): Promise<PdfRenderResult> {
+  const session = await openPdfSession(options);
+  try {
+    return await session.print(html, options);
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,386 @@
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defaultRange } from '../src/commands/new-cycle-period.js';
+import { newCycle } from '../src/commands/new-cycle.js';
+import { addPeriod } from '../src/config/edit.js';
+import { splitFrontMatter } from '../src/markdown/front-matter.js';
+import { parseBody } from '../src/markdown/sections.js';
+import { copyOf, snapshot } from './helpers/folders.js';
+import { runBin, runMain } from './helpers/run.js';
+
+const EXAMPLE = 'examples/voorbeeldcoalitie';
+const DATES = ['--from', '2026-08-01', '--to', '2027-01-31', '--date', '2026-08-01'];
+const BOUWSTENEN = ['macro', 'meso', 'micro'].flatMap((l) => ['samenhang', 'samenwerking', 'uitvoering'].map((a) => `${l}-${a}`));
+/** The bouwbladen of period 2 in the example: the nine mandatory ones and one extra. */
+const PERIOD_2 = [...BOUWSTENEN, 'gemeenschappelijke-taal'].sort();
+const PERIOD_3_FILES = PERIOD_2.map((id) => `bouwbladen/${id}/periode-3.md`).sort();
+const PERIOD_3_YAML = '  - number: 3\n    from: 2026-08-01\n    to: 2027-01-31\n';
+
+const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
+const step = (text: string, n: number) => parseBody(splitFrontMatter(text).body).steps.find((s) => s.number === n)!;
+
+/** Everything a run may leave behind by mistake: lock, staging folders. */
+const leftovers = (root: string) => readdirSync(root).filter((name) => name.startsWith('.kwaliteit'));
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.doUnmock('../src/prompts.js');
+});
+
+describe('new-cycle on the example (built binary)', () => {
+  it('carries step 4 into step 1 byte for byte and changes no existing file but kwaliteit.yaml', () => {
+    const root = copyOf(EXAMPLE);
+    const before = snapshot(root);
+    const configBefore = read(root, 'kwaliteit.yaml');
+    const result = runBin(['new-cycle', root, ...DATES]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('Periode 3 staat klaar');
+
+    const after = snapshot(root);
+    const added = Object.keys(after).filter((path) => !(path in before)).sort();
+    expect(added).toEqual(PERIOD_3_FILES);
+    const changed = Object.keys(before).filter((path) => before[path] !== after[path]);
+    expect(changed).toEqual(['kwaliteit.yaml']);
+    // The only change: the new period at the end, every comment kept.
+    expect(read(root, 'kwaliteit.yaml')).toBe(configBefore + PERIOD_3_YAML);
+
+    for (const id of PERIOD_2) {
+      const old = read(root, `bouwbladen/${id}/periode-2.md`);
+      const fresh = read(root, `bouwbladen/${id}/periode-3.md`);
+      const adjusted = step(old, 4).content.trim();
+      expect(adjusted.length).toBeGreaterThan(20);
+      expect(step(fresh, 1).content.trim()).toBe(`<!-- Overgenomen uit stap 4 van periode 2. -->\n\n${adjusted}`);
+      for (const n of [2, 3, 4]) expect(step(fresh, n).filled).toBe(false);
+      expect(fresh).toMatch(/\nperiod: 3\n/);
+      // Same front-matter apart from the period.
+      const data = (text: string) => ({ ...(splitFrontMatter(text).yaml!.data as Record<string, unknown>), period: 0 });
+      expect(data(fresh)).toEqual(data(old));
+    }
+    expect(leftovers(root)).toEqual([]);
+  });
+
+  it('acceptance: status shows period 3 with every mandatory bouwblad bezig; check reports only the missing steps 2', () => {
+    const root = copyOf(EXAMPLE);
+    expect(runBin(['new-cycle', root, ...DATES]).code).toBe(0);
+
+    const status = runBin(['status', root, '--date', '2026-08-02']);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain('periode 3');
+    expect(status.stdout).toContain('Periode 3 loopt van 1 augustus 2026 tot en met 31 januari 2027');
+    expect(status.stdout.match(/◐ bezig, 1 van 4/g)).toHaveLength(9);
+    const json = JSON.parse(runBin(['status', root, '--date', '2026-08-02', '--json']).stdout);
+    expect(json.period).toMatchObject({ number: 3, phase: 'running' });
+    expect(json.bouwstenen.map((b: { mandatory: { state: string } }) => b.mandatory.state)).toEqual(Array(9).fill('bezig'));
+
+    const check = runBin(['check', root, '--date', '2026-08-10', '--format', 'json']);
+    expect(check.code).toBe(1);
+    const diagnostics = JSON.parse(check.stdout).coalitions[0].diagnostics as { ruleId: string; file: string; message: string }[];
+    expect(diagnostics.map((d) => `${d.ruleId} ${d.file}`).sort()).toEqual(PERIOD_3_FILES.map((file) => `steps-filled ${file}`));
+    for (const d of diagnostics) expect(d.message).toMatch(/^Stap 2 /);
+  });
+
+  it('shows with --dry-run what it would make, and writes nothing', () => {
+    const root = copyOf(EXAMPLE);
+    const before = snapshot(root);
+    const result = runBin(['new-cycle', root, '--dry-run', '--date', '2026-08-01']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('Proefrun');
+    expect(result.stderr).toContain('van 1 augustus 2026 tot en met 31 januari 2027');
+    for (const file of PERIOD_3_FILES) expect(result.stderr).toContain(`+ ${file}`);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it.each([
+    ['overlaps period 2', ['--from', '2026-07-01', '--to', '2026-12-31', '--date', '2026-08-01'], 'overlappen'],
+    ['ends after the subsidy period', ['--from', '2026-08-01', '--to', '2029-01-31', '--date', '2026-08-01'], 'subsidieperiode 2025-2028'],
+    ['starts before it ends', ['--from', '2026-08-01', '--to', '2026-08-01', '--date', '2026-08-01'], 'niet vóór het einde'],
+    ['period 2 has not ended', ['--from', '2026-08-01', '--to', '2027-01-31', '--date', '2026-07-01'], '--force'],
+    ['a date that does not exist', ['--from', '2026-08-32', '--to', '2027-01-31', '--date', '2026-08-01'], 'geen geldige datum'],
+    ['an unknown bouwblad in --only', [...DATES, '--only', 'gemeenschappelijke-tal'], 'Bedoel je "gemeenschappelijke-taal"'],
+    ['--move without =', [...DATES, '--move', 'gemeenschappelijke-taal'], 'bouwblad=bouwsteen'],
+    ['--move to an unknown bouwsteen', [...DATES, '--move', 'gemeenschappelijke-taal=meso-samenwerkin'], 'Bedoel je "meso-samenwerking"'],
+    ['--move to its own bouwsteen', [...DATES, '--move', 'gemeenschappelijke-taal=micro-samenwerking'], 'hoort al bij'],
+    ['no dates without a terminal', ['--date', '2026-08-01'], '--from, --to'],
+  ])('refuses when %s: exit 2, nothing written', (_why, args, text) => {
+    const root = copyOf(EXAMPLE);
+    const before = snapshot(root);
+    const result = runBin(['new-cycle', root, ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(text);
+    expect(result.stderr).not.toMatch(/at .+\.js:\d+/);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('refuses when a file it would write exists, and names it', () => {
+    const root = copyOf(EXAMPLE);
+    writeFileSync(join(root, 'bouwbladen/meso-samenhang/periode-3.md'), 'al begonnen\n');
+    const before = snapshot(root);
+    const result = runBin(['new-cycle', root, ...DATES]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('bouwbladen/meso-samenhang/periode-3.md');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('refuses while another run holds the lock, and names the lock file', () => {
+    const root = copyOf(EXAMPLE);
+    writeFileSync(join(root, '.kwaliteit.lock'), 'command: kwaliteit new-cycle\npid: 1\nsince: 1-8-2026 10:00:00\n');
+    const before = snapshot(root);
+    const result = runBin(['new-cycle', root, ...DATES]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('sinds 1-8-2026 10:00:00');
+    expect(result.stderr).toContain(join(root, '.kwaliteit.lock'));
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('starts early with --force, with a warning', () => {
+    const root = copyOf(EXAMPLE);
+    const result = runBin(['new-cycle', root, ...DATES.slice(0, 4), '--date', '2026-07-20', '--force']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('Let op: periode 2 loopt nog tot en met 31 juli 2026');
+    expect(existsSync(join(root, 'bouwbladen/meso-samenhang/periode-3.md'))).toBe(true);
+  });
+
+  it('takes the default dates with --yes', () => {
+    const root = copyOf(EXAMPLE);
+    const result = runBin(['new-cycle', root, '--yes', '--date', '2026-08-01']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(read(root, 'kwaliteit.yaml')).toMatch(/number: 3\n {4}from: 2026-08-01\n {4}to: 2027-01-31\n$/);
+  });
+
+  it('continues only the extra bouwbladen named in --only; mandatory ones always', () => {
+    const root = copyOf(EXAMPLE);
+    // A second extra bouwblad in period 2, to leave out.
+    writeFileSync(
+      join(root, 'bouwbladen/kinderraad/periode-2.md'),
+      read(root, 'bouwbladen/kinderraad/periode-1.md').replace('period: 1', 'period: 2'),
+    );
+    const result = runBin(['new-cycle', root, ...DATES, '--only', 'gemeenschappelijke-taal']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('gaan niet mee');
+    expect(result.stderr).toContain('- bouwbladen/kinderraad/periode-2.md');
+    expect(existsSync(join(root, 'bouwbladen/kinderraad/periode-3.md'))).toBe(false);
+    for (const file of PERIOD_3_FILES) expect(existsSync(join(root, file)), file).toBe(true);
+  });
+
+  it('moves a question to another bouwsteen with a previous reference; check sees the cycle continue', () => {
+    const root = copyOf(EXAMPLE);
+    const result = runBin(['new-cycle', root, ...DATES, '--move', 'gemeenschappelijke-taal=meso-samenwerking', '--move', 'meso-uitvoering=macro-uitvoering']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(join(root, 'bouwbladen/gemeenschappelijke-taal/periode-3.md'))).toBe(false);
+
+    const moved = read(root, 'bouwbladen/gemeenschappelijke-taal-naar-meso-samenwerking/periode-3.md');
+    const adjusted = step(read(root, 'bouwbladen/gemeenschappelijke-taal/periode-2.md'), 4).content.trim();
+    expect(moved).toMatch(/^---\nlevel: meso\naspect: samenwerking\nperiod: 3\nmandatory: false\n/);
+    expect(moved).toContain('\nprevious: gemeenschappelijke-taal/periode-2\n');
+    expect(step(moved, 1).content).toContain(adjusted);
+
+    // A mandatory question that moves on still has its own bouwblad, waiting for a new start question.
+    const mandatory = read(root, 'bouwbladen/meso-uitvoering/periode-3.md');
+    expect(step(mandatory, 1).filled).toBe(false);
+    expect(step(mandatory, 1).content).toContain('bouwbladen/meso-uitvoering-naar-macro-uitvoering/periode-3.md');
+    expect(result.stderr.replace(/\s+/g, ' ')).toContain('schrijven jullie in stap 1 een nieuwe startvraag');
+
+    const check = JSON.parse(runBin(['check', root, '--date', '2026-08-10', '--format', 'json']).stdout);
+    const rules = new Set(check.coalitions[0].diagnostics.map((d: { ruleId: string }) => d.ruleId));
+    expect([...rules]).toEqual(['steps-filled']);
+  });
+
+  it('says per bouwblad when step 4 was empty, and leaves step 1 as guidance', () => {
+    const root = copyOf(EXAMPLE);
+    const path = 'bouwbladen/micro-samenhang/periode-2.md';
+    const text = read(root, path);
+    writeFileSync(join(root, path), text.slice(0, text.indexOf('## Stap 4')) + '## Stap 4 – Wat is je bijgestelde startvraag?\n\nTODO\n');
+    const result = runBin(['new-cycle', root, ...DATES]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`stap 4 van periode 2 leeg`);
+    expect(result.stderr).toContain(`- ${path}`);
+    expect(result.stderr).toContain('Let op: periode 2 is nog niet af');
+    expect(result.stderr).toContain(`${path}: stap 4 niet ingevuld`);
+    const fresh = read(root, 'bouwbladen/micro-samenhang/periode-3.md');
+    expect(step(fresh, 1).filled).toBe(false);
+    expect(step(fresh, 1).content).toContain('Schrijf hier je startvraag');
+  });
+
+  it('starts afresh a mandatory bouwblad that period 2 lacks', () => {
+    const root = copyOf(EXAMPLE);
+    rmSync(join(root, 'bouwbladen/macro-uitvoering/periode-2.md'));
+    const result = runBin(['new-cycle', root, ...DATES]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/macro-uitvoering\/periode-3\.md +nieuw: er was geen bouwblad in periode 2/);
+    expect(read(root, 'bouwbladen/macro-uitvoering/periode-3.md')).toMatch(/mandatory: true/);
+  });
+});
+
+describe('new-cycle never leaves half a cycle (in-process)', () => {
+  const options = (root: string) => ({ dir: root, from: '2026-08-01', to: '2027-01-31', date: '2026-08-01' });
+
+  it('rolls back completely when the k-th write fails, for every k', async () => {
+    const probe = copyOf(EXAMPLE);
+    let steps = 0;
+    await newCycle({ ...options(probe), beforeWrite: () => void steps++ });
+    // Each file is written to the staging folder and moved; kwaliteit.yaml is staged and replaced.
+    expect(steps).toBe(2 * PERIOD_3_FILES.length + 2);
+
+    for (let k = 0; k < steps; k++) {
+      const root = copyOf(EXAMPLE);
+      const before = snapshot(root);
+      const beforeWrite = (_path: string, index: number) => {
+        if (index === k) throw Object.assign(new Error('schijf vol'), { code: 'ENOSPC' });
+      };
+      await expect(newCycle({ ...options(root), beforeWrite }), `k=${k}`).rejects.toMatchObject({ code: 'dir-not-writable' });
+      expect(snapshot(root), `k=${k}`).toEqual(before);
+      expect(leftovers(root), `k=${k}`).toEqual([]);
+      expect(readdirSync(join(root, 'bouwbladen')).sort(), `k=${k}`).toEqual(Object.keys(before).filter((p) => p.startsWith('bouwbladen/')).map((p) => p.split('/')[1]).filter((v, i, a) => a.indexOf(v) === i).sort());
+    }
+  });
+
+  it('rolls back and never replaces a file that appears while it moves files into place', async () => {
+    const root = copyOf(EXAMPLE);
+    const before = snapshot(root);
+    const intruder = 'bouwbladen/meso-samenhang/periode-3.md';
+    const beforeWrite = (path: string, index: number) => {
+      // After the staging writes come the moves; someone saves the file just before we get there.
+      if (index > PERIOD_3_FILES.length && path === intruder) writeFileSync(join(root, intruder), 'van iemand anders\n');
+    };
+    await expect(newCycle({ ...options(root), beforeWrite })).rejects.toMatchObject({ code: 'files-exist' });
+    expect(read(root, intruder)).toBe('van iemand anders\n');
+    const { [intruder]: _added, ...rest } = snapshot(root);
+    expect(rest).toEqual(before);
+    expect(leftovers(root)).toEqual([]);
+  });
+
+  it('rolls back when kwaliteit.yaml changes during the run, keeping that change', async () => {
+    const root = copyOf(EXAMPLE);
+    const edited = `${read(root, 'kwaliteit.yaml')}# net opgeslagen\n`;
+    const before = snapshot(root);
+    const beforeWrite = (path: string, index: number) => {
+      if (path === 'kwaliteit.yaml' && index > PERIOD_3_FILES.length) writeFileSync(join(root, 'kwaliteit.yaml'), edited);
+    };
+    await expect(newCycle({ ...options(root), beforeWrite })).rejects.toMatchObject({ code: 'config-changed' });
+    expect(read(root, 'kwaliteit.yaml')).toBe(edited);
+    const { 'kwaliteit.yaml': _config, ...rest } = snapshot(root);
+    const { 'kwaliteit.yaml': _old, ...restBefore } = before;
+    expect(rest).toEqual(restBefore);
+  });
+
+  it('rolls back on Ctrl+C while it moves files into place', async () => {
+    const root = copyOf(EXAMPLE);
+    const before = snapshot(root);
+    const controller = new AbortController();
+    const beforeWrite = (_path: string, index: number) => {
+      if (index === PERIOD_3_FILES.length + 4) controller.abort();
+    };
+    await expect(newCycle({ ...options(root), beforeWrite, signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
+    expect(snapshot(root)).toEqual(before);
+    expect(leftovers(root)).toEqual([]);
+  });
+
+  it('removes its lock when done, also after a refusal', async () => {
+    const root = copyOf(EXAMPLE);
+    await expect(newCycle({ ...options(root), date: '2026-07-01' })).rejects.toMatchObject({ code: 'period-not-ended' });
+    expect(leftovers(root)).toEqual([]);
+    await newCycle(options(root));
+    expect(leftovers(root)).toEqual([]);
+  });
+});
+
+describe('new-cycle on a terminal (mocked prompts)', () => {
+  const mockPrompts = (overrides: Record<string, unknown>) =>
+    vi.doMock('../src/prompts.js', () => ({
+      canPrompt: () => true,
+      askStartEarly: vi.fn(async () => false),
+      askPeriodRange: vi.fn(async (q: { defaultFrom: string; defaultTo: (from: string) => string }) => ({ from: q.defaultFrom, to: q.defaultTo(q.defaultFrom) })),
+      confirmNewCycle: vi.fn(async () => true),
+      ...overrides,
+    }));
+
+  it('asks for the dates with the right defaults, shows the plan and creates the period after yes', async () => {
+    mockPrompts({});
+    const prompts = await import('../src/prompts.js');
+    const root = copyOf(EXAMPLE);
+    const result = await runMain(['new-cycle', root, '--date', '2026-08-01']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompts.askStartEarly).not.toHaveBeenCalled();
+    expect(prompts.askPeriodRange).toHaveBeenCalledWith(expect.objectContaining({ number: 3, defaultFrom: '2026-08-01' }));
+    expect(prompts.confirmNewCycle).toHaveBeenCalledWith(3);
+    expect(result.stderr).toContain('Dit ga ik maken');
+    expect(result.stderr).toContain('Klaar: periode 3 staat klaar');
+    expect(read(root, 'kwaliteit.yaml')).toContain(PERIOD_3_YAML);
+  });
+
+  it('checks typed dates with the same rules as the flags', async () => {
+    let checks: { checkFrom: (from: string) => string | undefined; checkTo: (from: string, to: string) => string | undefined } | undefined;
+    mockPrompts({
+      askPeriodRange: vi.fn(async (q) => {
+        checks = q;
+        return { from: '2026-08-01', to: '2027-01-31' };
+      }),
+      confirmNewCycle: vi.fn(async () => false),
+    });
+    const root = copyOf(EXAMPLE);
+    const before = snapshot(root);
+    const result = await runMain(['new-cycle', root, '--date', '2026-08-01']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('Gestopt. Er is niets opgeslagen.');
+    expect(snapshot(root)).toEqual(before);
+    expect(checks!.checkFrom('2026-07-31')).toContain('overlappen');
+    expect(checks!.checkFrom('2026-08-01')).toBeUndefined();
+    expect(checks!.checkTo('2026-08-01', '2029-01-01')).toContain('subsidieperiode');
+  });
+
+  it('asks before starting while period 2 still runs, and writes nothing on no', async () => {
+    mockPrompts({});
+    const prompts = await import('../src/prompts.js');
+    const root = copyOf(EXAMPLE);
+    const before = snapshot(root);
+    const result = await runMain(['new-cycle', root, '--date', '2026-07-01']);
+    expect(result.code).toBe(0);
+    expect(prompts.askStartEarly).toHaveBeenCalledWith(2, '31 juli 2026');
+    expect(prompts.askPeriodRange).not.toHaveBeenCalled();
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('stops cleanly on Ctrl+C in a question', async () => {
+    const { errors } = await import('../src/errors.js');
+    mockPrompts({ askPeriodRange: vi.fn(async () => Promise.reject(errors.cancelled())) });
+    const root = copyOf(EXAMPLE);
+    const before = snapshot(root);
+    const result = await runMain(['new-cycle', root, '--date', '2026-08-01']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Er is niets opgeslagen');
+    expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe('the dates of the next period', () => {
+  it.each([
+    [{ number: 2, from: '2026-02-01', to: '2026-07-31' }, { from: '2026-08-01', to: '2027-01-31' }],
+    [{ number: 1, from: '2025-09-01', to: '2026-01-31' }, { from: '2026-02-01', to: '2026-06-30' }],
+    [{ number: 1, from: '2025-09-15', to: '2026-02-14' }, { from: '2026-02-15', to: '2026-07-17' }],
+    [{ number: 4, from: '2028-02-01', to: '2028-07-31' }, { from: '2028-08-01', to: '2028-12-31' }],
+  ])('after %o: %o', (previous, expected) => {
+    expect(defaultRange(previous, [2025, 2028])).toEqual(expected);
+  });
+});
+
+describe('adding a period to kwaliteit.yaml', () => {
+  const period = { number: 2, from: '2026-02-01', to: '2026-07-31' };
+
+  it('keeps comments and layout, and writes dates as plain scalars', () => {
+    const text = '# uitleg\nname: X # de naam\n\nperiods:\n  # de eerste\n  - number: 1\n    from: 2025-09-01\n    to: 2026-01-31\n\n# slot\nlead: Y\n';
+    expect(addPeriod(text, period)).toBe(
+      '# uitleg\nname: X # de naam\n\nperiods:\n  # de eerste\n  - number: 1\n    from: 2025-09-01\n    to: 2026-01-31\n  - number: 2\n    from: 2026-02-01\n    to: 2026-07-31\n\n# slot\nlead: Y\n',
+    );
+  });
+
+  it('follows a sequence that is not indented', () => {
+    const text = 'periods:\n- number: 1\n  from: 2025-09-01\n  to: 2026-01-31\n';
+    expect(addPeriod(text, period)).toBe(`${text}- number: 2\n  from: 2026-02-01\n  to: 2026-07-31\n`);
+  });
+
+  it('keeps Windows line ends and a byte-order mark', () => {
+    const text = '\uFEFFname: X\r\nperiods:\r\n  - number: 1\r\n    from: 2025-09-01\r\n    to: 2026-01-31\r\n';
+    expect(addPeriod(text, period)).toBe(`${text}  - number: 2\r\n    from: 2026-02-01\r\n    to: 2026-07-31\r\n`);
+  });
+});

@@ -1,0 +1,149 @@
+// kwaliteit report as PDF: needs a browser and poppler-utils (CI installs
+// Debian's chromium and poppler-utils); without them these tests skip and say why.
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadFormat } from '../src/format/load.js';
+import { readOutline } from '../src/report/outline.js';
+import { tempDir } from './helpers/folders.js';
+import { pdfinfo, pdfSkipReason, pdftotext } from './helpers/pdf-tools.js';
+import { runBin, runMain } from './helpers/run.js';
+
+const EXAMPLE = 'examples/voorbeeldcoalitie';
+const DATE = '2026-03-01';
+const skip = pdfSkipReason();
+if (skip) console.warn(`De PDF-tests van kwaliteit report worden overgeslagen: ${skip}.`);
+
+/** The line above each bouwsteen's title (printed in capitals). */
+const eyebrow = (index: number) => new RegExp(`Bouwsteen ${index + 1} van 9`, 'i');
+
+/** Section title → the page number the table of contents gives it (from `pdftotext -layout`). */
+function tocNumbers(pages: string[]): Map<string, number> {
+  const toc = pages.find((page) => /^\s*Inhoud\s*$/m.test(page))!;
+  const numbers = new Map<string, number>();
+  for (const line of toc.split('\n')) {
+    const match = /^\s*(\S.*?\S)\s{2,}(\d+)\s*$/.exec(line);
+    if (match) numbers.set(match[1], Number(match[2]));
+  }
+  return numbers;
+}
+
+describe.skipIf(Boolean(skip))('kwaliteit report as PDF', () => {
+  let dir: string;
+  let pdfFile: string;
+  let text: string;
+  let pages: string[];
+  let titles: string[];
+
+  beforeAll(async () => {
+    titles = (await loadFormat()).bouwstenen.map((b) => b.title);
+    dir = tempDir();
+    pdfFile = join(dir, 'rapport.pdf');
+    const result = await runMain(['report', EXAMPLE, '--out', pdfFile, '--date', DATE]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('De browser starten');
+    text = pdftotext(pdfFile);
+    pages = text.split('\f');
+  }, 120_000);
+
+  it('is a tagged A4 PDF with a title and the Dutch language', () => {
+    const info = pdfinfo(pdfFile);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(/^Title:\s+Kwaliteitsrapport Coalitie Kansrijk Rivierstad \(concept\)$/m);
+    expect(info).toMatch(/^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)$/m);
+    expect(Number(/^Pages:\s+(\d+)$/m.exec(info)![1])).toBeGreaterThan(10);
+    expect(readFileSync(pdfFile).toString('latin1')).toContain('/Lang (nl)');
+  });
+
+  it('has page numbers, the concept marker, all nine bouwstenen and the text of the steps', () => {
+    expect(text).toContain('pagina 1 van');
+    expect(pages[0]).toContain('CONCEPT');
+    for (const title of titles) expect(text, title).toContain(title);
+    const flat = pdftotext(pdfFile, false).replace(/\s+/g, ' ');
+    expect(flat).toContain('Hoe houden we de samenwerking tussen de scholen en de welzijnspartners in onze drie wijken stevig en stabiel');
+    expect(flat).toContain('De kinderraad startte op 6 november 2025, met 4 meisjes en 2 jongens.');
+    expect(flat).toContain('Stap 3 – Wat hebben we bereikt?');
+  });
+
+  it('has a bookmark for every bouwsteen, pointing at its page', () => {
+    const outline = readOutline(readFileSync(pdfFile));
+    for (const [index, title] of titles.entries()) {
+      const bookmark = outline.find((item) => item.title === title);
+      expect(bookmark, title).toBeDefined();
+      expect(pages[bookmark!.page! - 1], title).toMatch(eyebrow(index));
+    }
+    // poppler reads the same outline.
+    const dests = pdfinfo(pdfFile, '-dests');
+    expect(dests.split('\n').length).toBeGreaterThan(9);
+  });
+
+  it('has the right page numbers in the table of contents', () => {
+    const toc = tocNumbers(pages);
+    expect(toc.size).toBeGreaterThanOrEqual(12);
+    for (const [index, title] of titles.entries()) {
+      const page = pages.findIndex((p) => eyebrow(index).test(p)) + 1;
+      expect(page, title).toBeGreaterThan(0);
+      expect(toc.get(title), title).toBe(page);
+    }
+    const firstPageWith = (heading: string) => pages.findIndex((p, i) => i > 1 && new RegExp(`^\\s*${heading}\\s*$`, 'm').test(p)) + 1;
+    expect(toc.get('Samenhang tussen de bouwstenen')).toBe(firstPageWith('Samenhang tussen de bouwstenen'));
+    expect(toc.get('Bijlage: zo is dit rapport gemaakt')).toBe(firstPageWith('Bijlage: zo is dit rapport gemaakt'));
+    expect(toc.get('De bouwstenen in één oogopslag')).toBe(firstPageWith('De bouwstenen in één oogopslag'));
+  });
+
+  it('is made the same way by the built program, HTML and PDF side by side', () => {
+    const out = join(tempDir(), 'verslag.pdf');
+    const result = runBin(['report', EXAMPLE, '--format', 'both', '--out', out, '--date', DATE, '--final']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('verslag.html');
+    expect(result.stdout).toContain('verslag.pdf');
+    expect(pdfinfo(out)).toMatch(/^Title:\s+Kwaliteitsrapport Coalitie Kansrijk Rivierstad$/m);
+    const binText = pdftotext(out);
+    expect(binText).not.toContain('CONCEPT');
+    expect(tocNumbers(binText.split('\f'))).toEqual(tocNumbers(pages));
+  });
+
+  it('stops a browser that hangs, with a clear message (exit 2)', async () => {
+    const fake = join(tempDir(), 'hangende-browser');
+    writeFileSync(fake, '#!/bin/sh\nexec sleep 30\n');
+    chmodSync(fake, 0o755);
+    const started = Date.now();
+    const result = await runMain(['report', EXAMPLE, '--browser', fake, '--timeout', '1.5', '--out', join(tempDir(), 'x.pdf'), '--date', DATE]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('reageerde niet binnen');
+    expect(result.stderr).toContain('--format html');
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('runs no script and lets no request through, even if unsafe HTML got that far', async () => {
+    const { renderPdf } = await import('../src/report/pdf.js');
+    const { testBrowser } = await import('./helpers/pdf-tools.js');
+    const requests: string[] = [];
+    const unsafe = `<!DOCTYPE html><html lang="nl"><head><title>Veilig</title></head><body><h1>Kop</h1>
+<img src="http://127.0.0.1:9/x.png"><link rel="stylesheet" href="https://evil.example/x.css">
+<script>document.title = 'script liep'; document.body.textContent = 'script liep';</script></body></html>`;
+    const { pdf } = await renderPdf(unsafe, {
+      executablePath: testBrowser()!,
+      timeoutMs: 30_000,
+      headerTemplate: '<span></span>',
+      footerTemplate: '<span></span>',
+      toc: [],
+      onRequest: (url) => requests.push(url),
+    });
+    expect(requests).toContain('http://127.0.0.1:9/x.png');
+    const file = join(tempDir(), 'unsafe.pdf');
+    writeFileSync(file, pdf);
+    expect(pdfinfo(file)).toMatch(/^Title:\s+Veilig$/m);
+    expect(pdftotext(file)).toContain('Kop');
+    expect(pdftotext(file)).not.toContain('script liep');
+  });
+
+  it('says so when the browser cannot start (exit 2)', async () => {
+    const fake = join(tempDir(), 'kapotte-browser');
+    writeFileSync(fake, '#!/bin/sh\necho "kapot" >&2\nexit 3\n');
+    chmodSync(fake, 0o755);
+    const result = await runMain(['report', EXAMPLE, '--browser', fake, '--out', join(tempDir(), 'x.pdf'), '--date', DATE]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('kon niet starten');
+  });
+});
