@@ -124,3 +124,14 @@ it('check() is usable as a library', async () => {
   expect(result.errors).toBe(0);
   expect(result.results[0].summary.bouwstenenTotal).toBe(9);
 });
+
+it('checks many coalitions in worker threads with the same results as in one thread', async () => {
+  const broken = copyOf(EXAMPLE);
+  writeFileSync(join(broken, MS1), readFileSync(join(broken, MS1), 'utf8').replace('level: meso', 'level: mezo'));
+  const dirs = [...Array.from({ length: 15 }, () => EXAMPLE), broken, join(tempDir(), 'nergens')];
+  const spawned = runBin(['check', ...dirs, '--date', '2026-03-01', '--format', 'json']);
+  const inProcess = await runMain(['check', ...dirs, '--date', '2026-03-01', '--format', 'json']);
+  expect(spawned.code).toBe(2);
+  expect(JSON.parse(spawned.stdout)).toEqual(JSON.parse(inProcess.stdout));
+  expect(JSON.parse(spawned.stdout).coalitions[15].diagnostics[0].ruleId).toBe('level-aspect');
+});

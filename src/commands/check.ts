@@ -1,5 +1,7 @@
 // kwaliteit check: loads each coalition folder, runs every rule, and returns
 // the findings. It never writes.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { filledSteps, stateOf } from '../coalition/completeness.js';
 import { loadCoalition } from '../coalition/load.js';
@@ -8,7 +10,7 @@ import { currentPeriod } from '../coalition/periods.js';
 import type { CheckResult, CheckSummary, CoalitionResult } from '../check/result.js';
 import { isIsoDate, today } from '../dates.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostic.js';
-import { errors, isKwaliteitError } from '../errors.js';
+import { errors, isKwaliteitError, KwaliteitError } from '../errors.js';
 import { rules } from '../rules/index.js';
 import type { Finding } from '../rules/rule.js';
 
@@ -79,24 +81,80 @@ export async function checkCoalition(dir: string, options: { cwd?: string; date:
 
 const relativeTo = (cwd: string, dir: string) => (dir.startsWith('/') || /^[a-z]:/i.test(dir) ? dir : `${cwd}/${dir}`);
 
+export interface WorkerJob {
+  items: { dir: string; index: number }[];
+  cwd?: string;
+  date: string;
+  final?: boolean;
+}
+
+type Settled = CoalitionResult | Error;
+
+/** Checks coalitions a few at a time: enough to overlap disk reads, little memory. */
+export async function checkMany(items: WorkerJob['items'], options: Omit<WorkerJob, 'items'>): Promise<Settled[]> {
+  const queue = [...items];
+  const settled = new Array<Settled>(items.length);
+  const position = new Map(items.map((item, i) => [item.index, i]));
+  const next = async () => {
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      try {
+        settled[position.get(item.index)!] = await checkCoalition(item.dir, options);
+      } catch (error) {
+        settled[position.get(item.index)!] = error as Error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, items.length) }, next));
+  return settled;
+}
+
+/**
+ * Many coalitions (a regional coordinator, CI of a whole region) are spread over
+ * worker threads, one per core: parsing Markdown is CPU work. Only the built
+ * program has the worker file; elsewhere everything runs in this thread.
+ */
+async function checkParallel(items: WorkerJob['items'], options: Omit<WorkerJob, 'items'>): Promise<Settled[]> {
+  const workerFile = new URL('./check-worker.js', import.meta.url);
+  const threads = Math.min(availableParallelism(), Math.floor(items.length / 8));
+  if (threads < 2 || !existsSync(workerFile)) return checkMany(items, options);
+  const { Worker } = await import('node:worker_threads');
+  const shares = Array.from({ length: threads }, (_, t) => items.filter((_, i) => i % threads === t));
+  const parts = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<{ share: WorkerJob['items']; answers: { result?: CoalitionResult; error?: { code?: string; message: string; hint?: string; stack?: string } }[] }>(
+          (resolve, reject) => {
+            const worker = new Worker(workerFile, { workerData: { ...options, items: share } satisfies WorkerJob });
+            worker.once('message', (answers) => resolve({ share, answers }));
+            worker.once('error', reject);
+            worker.once('exit', (code) => code !== 0 && reject(new Error(`check worker stopped with code ${code}`)));
+          },
+        ),
+    ),
+  );
+  const settled = new Array<Settled>(items.length);
+  for (const { share, answers } of parts) {
+    share.forEach((item, i) => {
+      const answer = answers[i];
+      if (answer.result) settled[item.index] = answer.result;
+      else {
+        const { code, message, hint, stack } = answer.error!;
+        const error = code ? new KwaliteitError(code, message, hint) : new Error(message);
+        if (stack) error.stack = stack;
+        settled[item.index] = error;
+      }
+    });
+  }
+  return settled;
+}
+
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const date = options.date ?? today();
   if (!isIsoDate(date)) throw errors.invalidDate('--date', date);
   const dirs = options.dirs?.length ? options.dirs : ['.'];
   const results: CoalitionResult[] = [];
-  // A few coalitions at a time: enough to overlap disk reads, little memory.
-  const queue = dirs.map((dir, index) => ({ dir, index }));
-  const settled = new Array<CoalitionResult | Error>(dirs.length);
-  const worker = async () => {
-    for (let item = queue.shift(); item; item = queue.shift()) {
-      try {
-        settled[item.index] = await checkCoalition(item.dir, { cwd: options.cwd, date, final: options.final });
-      } catch (error) {
-        settled[item.index] = error as Error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(4, dirs.length) }, worker));
+  const items = dirs.map((dir, index) => ({ dir, index }));
+  const settled = await checkParallel(items, { cwd: options.cwd, date, final: options.final });
   settled.forEach((entry, index) => {
     if (!(entry instanceof Error)) return results.push(entry);
     // One folder: the error is the answer. Several: report it with the others.
