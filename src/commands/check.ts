@@ -2,7 +2,7 @@
 // the findings. It never writes.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { filledSteps, stateOf } from '../coalition/completeness.js';
 import { loadCoalition } from '../coalition/load.js';
 import type { Coalition } from '../coalition/model.js';
@@ -68,7 +68,7 @@ export function summarise(coalition: Coalition, diagnostics: Diagnostic[], date:
 
 export async function checkCoalition(dir: string, options: { cwd?: string; date: string; final?: boolean }): Promise<CoalitionResult> {
   const cwd = options.cwd ?? process.cwd();
-  const coalition = await loadCoalition(relativeTo(cwd, dir));
+  const coalition = await loadCoalition(resolve(cwd, dir));
   const diagnostics = runRules(coalition, options.date, options.final);
   return {
     dir: relative(cwd, coalition.root).split('\\').join('/') || '.',
@@ -78,8 +78,6 @@ export async function checkCoalition(dir: string, options: { cwd?: string; date:
     summary: summarise(coalition, diagnostics, options.date),
   };
 }
-
-const relativeTo = (cwd: string, dir: string) => (dir.startsWith('/') || /^[a-z]:/i.test(dir) ? dir : `${cwd}/${dir}`);
 
 export interface WorkerJob {
   items: { dir: string; index: number }[];
