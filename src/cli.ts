@@ -1,17 +1,10 @@
 // The command line: a thin layer over the library. Each command's module is
 // imported only when that command runs, so `kwaliteit check` starts fast.
-import { Command, CommanderError } from 'commander';
+import { Argument, Command, CommanderError } from 'commander';
+import { addHelpHints, speakDutch } from './cli/commander-nl.js';
 import { processIo, type Io } from './cli/io.js';
 import { errors, EXIT_USAGE, isKwaliteitError, KwaliteitError } from './errors.js';
 import { packageVersion } from './package-root.js';
-
-const TITLES: Record<string, string> = {
-  'Usage:': 'Gebruik:',
-  'Arguments:': 'Argumenten:',
-  'Options:': 'Opties:',
-  'Commands:': 'Commando\'s:',
-  'Global Options:': 'Algemene opties:',
-};
 
 const EXIT_CODES_HELP = `
 Afsluitcodes:
@@ -19,33 +12,19 @@ Afsluitcodes:
   1  er zijn bevindingen (fouten, of waarschuwingen met --strict)
   2  verkeerd gebruik, geen coalitie gevonden, of een fout in het programma`;
 
-/** Dutch for the messages commander writes itself. */
-function translateCommanderMessage(message: string): string {
-  return message
-    .replace(/^error: unknown option '(.+)'(?:\n\(Did you mean (.+)\?\))?/, (_, option, suggestion) =>
-      `De optie ${option} bestaat niet.${suggestion ? ` Bedoelde je ${suggestion}?` : ''}`)
-    .replace(/^error: unknown command '(.+)'(?:\n\(Did you mean (.+)\?\))?/, (_, command, suggestion) =>
-      `Het commando "${command}" bestaat niet.${suggestion ? ` Bedoelde je "${suggestion}"?` : ''}`)
-    .replace(/^error: option '(.+)' argument missing/, (_, option) => `Bij de optie ${option} hoort een waarde.`)
-    .replace(/^error: missing required argument '(.+)'/, (_, arg) => `Er ontbreekt een waarde voor ${arg}.`)
-    .replace(/^error: too many arguments.*/, 'Er zijn te veel waarden meegegeven.')
-    .replace(/^error: option '(.+)' argument '(.+)' is invalid\. ?(.*)/, (_, option, value, why) => `De waarde "${value}" bij ${option} klopt niet. ${why}`)
-    .replace(/^error: /, '');
-}
+/** The optional folder argument most commands take; without it, the current folder. */
+const folderArgument = (description: string) => new Argument('[map]', description).default('.', 'de huidige map');
 
 function buildProgram(io: Io, run: (task: () => Promise<number>) => void): Command {
   const program = new Command('kwaliteit');
-  program
+  // Before the commands are made, so they inherit the Dutch help and messages.
+  speakDutch(program)
     .description('Werk samen aan kwaliteit met de Bouwstenen voor kwaliteit van School en Omgeving.')
     .version(packageVersion(), '-v, --version', 'toon het versienummer')
-    .helpOption('-h, --help', 'toon deze hulp')
-    .helpCommand('help [commando]', 'toon hulp bij een commando')
     .option('--debug', 'toon technische details bij een fout')
-    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
-      outputError: (text, write) => write(`${translateCommanderMessage(text.trim())}\nTyp "kwaliteit --help" voor hulp.\n`),
     })
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride();
@@ -53,7 +32,7 @@ function buildProgram(io: Io, run: (task: () => Promise<number>) => void): Comma
   program
     .command('init')
     .description('maak een nieuwe map voor een coalitie, met alle bouwstenen en bouwbladen')
-    .argument('[map]', 'de map voor de coalitie', '.')
+    .addArgument(folderArgument('de map voor de coalitie'))
     .option('--name <naam>', 'de naam van de coalitie')
     .option('--lead <school>', 'de penvoerder: de school die de subsidie aanvraagt')
     .option('--municipality <gemeente>', 'de gemeente (meerdere: scheid met een komma)')
@@ -96,7 +75,7 @@ Voorbeelden:
   program
     .command('new-cycle')
     .description('begin de volgende periode: de bijgestelde startvraag (stap 4) wordt de nieuwe startvraag')
-    .argument('[map]', 'de map van de coalitie', '.')
+    .addArgument(folderArgument('de map van de coalitie'))
     .option('--from <datum>', 'begin van de nieuwe periode (jaar-maand-dag); standaard de dag na het einde van de vorige')
     .option('--to <datum>', 'einde van de nieuwe periode; standaard even lang als de vorige')
     .option('--only <bouwbladen>', 'neem alleen deze extra bouwbladen mee (scheid met een komma); de verplichte gaan altijd mee')
@@ -118,7 +97,7 @@ Voorbeelden:
   program
     .command('add')
     .description('voeg een extra bouwblad toe, met een verdiepende vraag of een eigen vraag')
-    .argument('[map]', 'de map van de coalitie', '.')
+    .addArgument(folderArgument('de map van de coalitie'))
     .option('--bouwsteen <id>', 'de bouwsteen, bijvoorbeeld meso-samenhang')
     .option('--question <vraag>', 'de vraag van het bouwblad')
     .option('--id <naam>', 'korte naam voor de map (kleine letters en streepjes); standaard gemaakt van de vraag')
@@ -136,7 +115,7 @@ Voorbeeld:
   program
     .command('status')
     .description('zie in één oogopslag hoe ver de coalitie is, en wat er nu moet gebeuren')
-    .argument('[map]', 'de map van de coalitie', '.')
+    .addArgument(folderArgument('de map van de coalitie'))
     .option('--json', 'geef de stand als JSON, voor scripts')
     .option('--date <datum>', 'doe alsof het vandaag deze datum is (jaar-maand-dag)')
     .action((dir: string, options) => run(async () => (await import('./cli/status.js')).runStatus(dir, options, io)));
@@ -144,7 +123,7 @@ Voorbeeld:
   program
     .command('report')
     .description('maak het kwaliteitsrapport: een PDF om in te leveren, of een webpagina')
-    .argument('[map]', 'de map van de coalitie', '.')
+    .addArgument(folderArgument('de map van de coalitie'))
     .option('--format <soort>', 'pdf (standaard), html of both (allebei)')
     .option('--out <pad>', 'waar het rapport komt (standaard: rapport/kwaliteitsrapport.pdf in de map van de coalitie)')
     .option('--final', 'het definitieve rapport: alleen als de eindcontrole geen fouten vindt')
@@ -164,6 +143,7 @@ Voorbeelden:
     )
     .action((dir: string, options) => run(async () => (await import('./cli/report.js')).runReport(dir, options, io)));
 
+  addHelpHints(program);
   return program;
 }
 
@@ -186,6 +166,12 @@ function reportError(error: unknown, io: Io, debug: boolean): number {
   if (error instanceof CommanderError) {
     // Help and version end here too, with exit code 0.
     return error.exitCode === 0 ? 0 : EXIT_USAGE;
+  }
+  if (isKwaliteitError(error) && error.code === 'cancelled') {
+    // Ctrl+C is a choice, not a mistake: a calm line, no "Fout:". Only init, new-cycle
+    // and add stop this way, and they undo what they wrote. The exit code stays 2.
+    io.stderr(`${error.message}\n`);
+    return error.exitCode;
   }
   const known: KwaliteitError = isKwaliteitError(error) ? error : errors.internal(error);
   io.stderr(`Fout: ${known.message}\n${known.hint ? `${known.hint}\n` : ''}`);
