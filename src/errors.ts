@@ -203,6 +203,24 @@ export const errors = {
       `Het rapport zou in ${path} komen. Dat is in de map van de coalitie, maar buiten ${reportDir}; daar schrijft kwaliteit niets, zodat er nooit een bouwblad of kwaliteit.yaml wordt overschreven.`,
       `Laat --out weg (dan komt het rapport in ${reportDir}), of kies een plek buiten de map van de coalitie.`,
     ),
+  reportNotSaved: (file: string, code: string) => {
+    const full = code === 'ENOSPC' || code === 'EDQUOT';
+    const reason = full
+      ? 'de schijf is vol'
+      : code === 'EBUSY'
+        ? 'het bestand is in gebruik'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'geen schrijfrechten'
+          : `het systeem meldt ${code}`;
+    return e(
+      // The same code as dirNotWritable: scripts that look for it keep working.
+      'dir-not-writable',
+      `Het rapport kon niet worden opgeslagen als ${file} (${reason}). Er is niets veranderd: een rapport dat er al stond, is er nog zoals het was.`,
+      full
+        ? 'Maak ruimte vrij op de schijf en probeer het opnieuw, of kies met --out een plek op een andere schijf.'
+        : 'Kies met --out een map waarin je mag schrijven, of vraag de beheerder om schrijfrechten. Staat het rapport open in een ander programma? Sluit het dan eerst.',
+    );
+  },
   cancelled: () => e('cancelled', 'Gestopt. Er is niets opgeslagen.'),
   internal: (error: unknown) =>
     e(

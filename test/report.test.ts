@@ -144,14 +144,16 @@ describe('where kwaliteit report writes', () => {
 });
 
 describe('concept and definitief', () => {
-  /** The example after period 2 has ended, with step 3 of one bouwblad emptied: an error for check --final. */
-  function withError(): string {
+  /** The example after period 2 has ended, with step 3 of one bouwblad (or more) emptied: an error each for check --final. */
+  function withError(bouwbladen = ['meso-samenwerking']): string {
     const dir = copyOf(EXAMPLE);
-    const file = join(dir, 'bouwbladen/meso-samenwerking/periode-2.md');
-    const text = readFileSync(file, 'utf8');
-    const start = text.indexOf('## Stap 3');
-    const end = text.indexOf('## Stap 4');
-    writeFileSync(file, `${text.slice(0, start)}## Stap 3 – Wat hebben we bereikt?\n\n<!-- Nog invullen. -->\n\n${text.slice(end)}`);
+    for (const id of bouwbladen) {
+      const file = join(dir, `bouwbladen/${id}/periode-2.md`);
+      const text = readFileSync(file, 'utf8');
+      const start = text.indexOf('## Stap 3');
+      const end = text.indexOf('## Stap 4');
+      writeFileSync(file, `${text.slice(0, start)}## Stap 3 – Wat hebben we bereikt?\n\n<!-- Nog invullen. -->\n\n${text.slice(end)}`);
+    }
     return dir;
   }
 
@@ -162,7 +164,7 @@ describe('concept and definitief', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('bouwbladen/meso-samenwerking/periode-2.md');
     expect(result.stdout).toContain('fout');
-    expect(result.stderr).toContain('niet gemaakt');
+    expect(result.stderr).toContain('Het rapport is niet gemaakt: bij de eindcontrole is nog 1 fout gevonden (zie hierboven).\nLos die op en probeer het opnieuw.');
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -177,13 +179,32 @@ describe('concept and definitief', () => {
     const out = join(tempDir(), 'concept.html');
     const result = await runMain(['report', dir, '--format', 'html', '--out', out, '--date', '2026-08-15']);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain('concept');
+    // What to fix, precisely: the file as it can be opened from here, the line, the message and the hint.
+    const lines = result.stderr.split('\n');
+    const at = lines.indexOf('Dit is een concept: bij de controle is nog 1 fout gevonden. Los die op voor het definitieve rapport:');
+    expect(at, result.stderr).toBeGreaterThanOrEqual(0);
+    expect(lines[at + 1]).toMatch(new RegExp(`^  - ${join(dir, 'bouwbladen/meso-samenwerking/periode-2').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.md, regel \\d+: Stap 3 is nog niet ingevuld`));
+    expect(lines[at + 2]).toMatch(/^    → \S/);
+    expect(lines[at + 3]).toBe('Ook de bijlage van het rapport noemt die fout.');
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('status-badge status-concept');
     expect(html).toContain('Deze stap is nog niet ingevuld.');
     const appendix = html.slice(html.indexOf('id="bijlage-sectie"'));
     expect(appendix.replace(/<[^>]+>/g, '')).toContain('bouwbladen/meso-samenwerking/periode-2.md');
     expect(appendix).toMatch(/<td>fout<\/td>/);
+  });
+
+  it('counts in good Dutch: "zijn nog 2 fouten", each listed', async () => {
+    const dir = withError(['meso-samenwerking', 'micro-samenhang']);
+    const result = await runMain(['report', dir, '--format', 'html', '--out', join(tempDir(), 'c.html'), '--date', '2026-08-15']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('Dit is een concept: bij de controle zijn nog 2 fouten gevonden. Los ze op voor het definitieve rapport:\n');
+    expect(result.stderr).toContain(`  - ${join(dir, 'bouwbladen/meso-samenwerking/periode-2.md')}, regel `);
+    expect(result.stderr).toContain(`  - ${join(dir, 'bouwbladen/micro-samenhang/periode-2.md')}, regel `);
+    expect(result.stderr).toContain('Ook de bijlage van het rapport noemt ze.');
+    const refused = await runMain(['report', dir, '--final', '--format', 'html', '--date', '2026-08-15']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('bij de eindcontrole zijn nog 2 fouten gevonden (zie hierboven).\nLos ze op en probeer het opnieuw.');
   });
 
   it('--final on a complete folder is definitief, without a concept marker', async () => {

@@ -1,7 +1,10 @@
+import { join } from 'node:path';
 import { displayPath, report, REPORT_FORMATS, type ReportFormat } from '../commands/report.js';
 import { errors, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
 import { formatters } from '../formatters/index.js';
 import { countErrors } from '../formatters/summary.js';
+import { problemLines } from '../text/problems.js';
+import { interruptSignal } from './interrupt.js';
 import type { Io } from './io.js';
 
 export interface ReportCliOptions {
@@ -17,6 +20,10 @@ export interface ReportCliOptions {
 /** Text from a coalition's files goes to the terminal without control characters (no escape tricks). */
 const printable = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 
+/** "is nog 1 fout" or "zijn nog 3 fouten": the verb agrees with the number. */
+const stillFound = (count: number) => `${count === 1 ? 'is' : 'zijn'} nog ${countErrors(count)}`;
+const solveThem = (count: number) => (count === 1 ? 'Los die op' : 'Los ze op');
+
 export async function runReport(dir: string | undefined, options: ReportCliOptions, io: Io, cwd = process.cwd()): Promise<number> {
   if (options.format !== undefined && !REPORT_FORMATS.includes(options.format as ReportFormat)) {
     throw errors.invalidOption('--format', options.format, 'dat soort rapport bestaat niet', `Kies uit: ${REPORT_FORMATS.join(', ')}.`);
@@ -29,6 +36,8 @@ export async function runReport(dir: string | undefined, options: ReportCliOptio
     }
     timeoutMs = seconds * 1000;
   }
+  // Ctrl+C stops the browser and leaves the earlier report as it was, instead of dying halfway.
+  const interrupt = interruptSignal();
   const result = await report({
     cwd,
     dir: dir ?? '.',
@@ -40,13 +49,14 @@ export async function runReport(dir: string | undefined, options: ReportCliOptio
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     env: io.env,
     onProgress: (message) => io.stderr(`${printable(message)}\n`),
-  });
+    signal: interrupt.signal,
+  }).finally(interrupt.dispose);
 
   if (result.status === 'refused') {
     io.stdout(formatters.stylish({ date: result.date, final: true, results: [result.coalition], errors: result.coalition.summary.errors, warnings: result.coalition.summary.warnings }, { color: io.color }));
     io.stderr(
-      `Het rapport is niet gemaakt: bij de eindcontrole zijn nog ${countErrors(result.coalition.summary.errors)} gevonden (zie hierboven).\n` +
-        'Los ze op en probeer het opnieuw. Een tussenversie maak je zonder --final; die krijgt het stempel "concept".\n',
+      `Het rapport is niet gemaakt: bij de eindcontrole ${stillFound(result.coalition.summary.errors)} gevonden (zie hierboven).\n` +
+        `${solveThem(result.coalition.summary.errors)} en probeer het opnieuw. Een tussenversie maak je zonder --final; die krijgt het stempel "concept".\n`,
     );
     return EXIT_FINDINGS;
   }
@@ -55,7 +65,14 @@ export async function runReport(dir: string | undefined, options: ReportCliOptio
   }
   const { errors: errorCount } = result.coalition.summary;
   if (result.status === 'concept' && errorCount > 0) {
-    io.stderr(`Dit is een concept: bij de controle zijn nog ${countErrors(errorCount)} gevonden. De bijlage van het rapport noemt ze.\n`);
+    // Each file as the user can open it from here, not only from inside the coalition folder.
+    const { root, diagnostics } = result.coalition;
+    const listed = problemLines(diagnostics.map((d) => ({ ...d, file: displayPath(cwd, join(root, d.file)) })));
+    io.stderr(
+      `Dit is een concept: bij de controle ${stillFound(errorCount)} gevonden. ${solveThem(errorCount)} voor het definitieve rapport:\n` +
+        `${printable(listed)}\n` +
+        `${errorCount === 1 ? 'Ook de bijlage van het rapport noemt die fout.' : 'Ook de bijlage van het rapport noemt ze.'}\n`,
+    );
   }
   for (const file of result.files) io.stdout(`Het rapport staat in ${displayPath(cwd, file)}\n`);
   return EXIT_OK;

@@ -2,16 +2,16 @@
 // self-contained HTML file and/or an accessible PDF. It reads the same files and
 // runs the same checks as `check`, and writes only the report itself.
 import { stat } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { CoalitionResult } from '../check/result.js';
 import { REPORT_DIR } from '../coalition/layout.js';
 import { isIsoDate, today } from '../dates.js';
 import { errors } from '../errors.js';
-import { replaceFileAtomic } from '../fs/atomic.js';
 import { findBrowser } from '../report/browser.js';
 import type { ReportStatus } from '../report/document.js';
 import type { ReportWarning } from '../report/markdown-to-html.js';
 import { openPdfSession, type PdfSession } from '../report/pdf.js';
+import { ReportWriteError, ReportWriter } from '../report/write.js';
 
 export type ReportFormat = 'pdf' | 'html' | 'both';
 export const REPORT_FORMATS: ReportFormat[] = ['pdf', 'html', 'both'];
@@ -41,6 +41,10 @@ export interface ReportOptions {
   onProgress?: (message: string) => void;
   /** Every request the browser page makes; all but data: are aborted. */
   onRequest?: (url: string) => void;
+  /** Ctrl+C (see cli/interrupt.ts): stops the browser and saves nothing. */
+  signal?: AbortSignal;
+  /** Test hook: called while each file is written and before each is put in place (fault injection). */
+  beforeWrite?: (path: string, index: number) => void | Promise<void>;
 }
 
 export interface ReportResult {
@@ -123,13 +127,11 @@ export async function resolveOutputs(
   return { format: chosen, paths };
 }
 
-async function write(path: string, content: string | Uint8Array): Promise<void> {
-  try {
-    await replaceFileAtomic(path, content);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw errors.dirNotWritable(dirname(path), code === 'EACCES' || code === 'EPERM' ? 'geen schrijfrechten' : code ?? (error as Error).message);
-  }
+/** A file-system failure as a message about the file; anything else is a bug and stays as it is. */
+function notSaved(error: unknown, cwd: string): unknown {
+  if (!(error instanceof ReportWriteError)) return error;
+  const code = (error.cause as NodeJS.ErrnoException)?.code;
+  return code ? errors.reportNotSaved(displayPath(cwd, error.target), code) : error.cause;
 }
 
 export async function report(options: ReportOptions = {}): Promise<ReportResult> {
@@ -148,7 +150,11 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
 
   const findExecutable = () =>
     findBrowser({ explicit: options.browser && /[\\/]/.test(options.browser) ? resolve(cwd, options.browser) : options.browser, env: options.env ?? process.env, ...(options.browserCandidates ? { candidates: options.browserCandidates } : {}) });
-  const open = (executablePath: string) => openPdfSession({ executablePath, timeoutMs, onProgress: progress });
+  const { signal } = options;
+  const checkpoint = () => {
+    if (signal?.aborted) throw errors.cancelled();
+  };
+  const open = (executablePath: string) => openPdfSession({ executablePath, timeoutMs, onProgress: progress, ...(signal ? { signal } : {}) });
   const dir = resolve(cwd, options.dir ?? '.');
   // The browser starts first; it comes up while the rest of the program loads,
   // the coalition is read and the HTML is made, so that work costs no extra time.
@@ -163,8 +169,12 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
       if (final && checked.summary.errors > 0) return { status: 'refused', files: [], date, final, coalition: checked.result, warnings: [] };
       throw error;
     }
+    checkpoint();
     session = await open(executablePath);
   }
+  // HTML and PDF are saved together at the end, so a failure or Ctrl+C anywhere
+  // leaves the earlier report as it was, both files of it.
+  const writer = new ReportWriter({ checkpoint, ...(options.beforeWrite ? { beforeWrite: options.beforeWrite } : {}) });
   try {
     const build = await import('../report/build.js');
     progress('De coalitie lezen…');
@@ -174,6 +184,7 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
     }
 
     const { paths } = await resolveOutputs(checked.coalition.root, cwd, options.format, options.out);
+    checkpoint();
     if (paths.pdf && !session) session = await open(findExecutable());
 
     progress('Het rapport opmaken…');
@@ -181,10 +192,10 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
     const { document, templates } = await build.buildReport(checked, status, date, final);
 
     const files: string[] = [];
+    // The HTML goes to its temp file before the PDF is printed: a full disk shows up before the slow part.
     if (paths.html) {
-      await write(paths.html, document.html);
+      await writer.stage(paths.html, document.html);
       files.push(paths.html);
-      progress(`Opgeslagen: ${displayPath(cwd, paths.html)}`);
     }
     let pages: Map<string, number> | undefined;
     if (paths.pdf && session) {
@@ -194,12 +205,16 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
         ...(options.onRequest ? { onRequest: options.onRequest } : {}),
       });
       pages = printed.pages;
-      await write(paths.pdf, printed.pdf);
+      await writer.stage(paths.pdf, printed.pdf);
       files.push(paths.pdf);
-      progress(`Opgeslagen: ${displayPath(cwd, paths.pdf)}`);
     }
+    await writer.commit();
+    for (const file of files) progress(`Opgeslagen: ${displayPath(cwd, file)}`);
     const warnings = [...document.warnings].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
     return { status, files, date, final, coalition: checked.result, warnings, ...(pages ? { pages } : {}) };
+  } catch (error) {
+    await writer.discard();
+    throw notSaved(error, cwd);
   } finally {
     await session?.close();
   }

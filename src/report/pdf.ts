@@ -52,6 +52,7 @@ class Deadline {
   constructor(
     private readonly ms: number,
     private readonly onExpire: () => void,
+    private readonly signal?: AbortSignal,
   ) {
     this.end = Date.now() + ms;
   }
@@ -60,19 +61,25 @@ class Deadline {
     return Math.max(1, this.end - Date.now());
   }
 
-  /** Runs one step; when time runs out first, the browser is killed and a clear error thrown. */
+  /** Runs one step; when time runs out first, the browser is killed and a clear error thrown. Ctrl+C stops it too. */
   async run<T>(step: string, task: () => Promise<T>): Promise<T> {
+    if (this.signal?.aborted) throw errors.cancelled();
     let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
     const expired = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         this.expired = true;
         this.onExpire();
         reject(errors.browserTimeout(Math.max(1, Math.round(this.ms / 1000)), step));
       }, this.remaining());
+      onAbort = () => reject(errors.cancelled());
+      this.signal?.addEventListener('abort', onAbort, { once: true });
     });
     try {
       return await Promise.race([task(), expired]);
     } catch (error) {
+      // A step cut off by Ctrl+C fails with whatever the dying browser says; the user asked to stop.
+      if (this.signal?.aborted) throw errors.cancelled();
       if (!isKwaliteitError(error) && (error as Error)?.name === 'TimeoutError') {
         this.expired = true;
         this.onExpire();
@@ -81,6 +88,7 @@ class Deadline {
       throw error;
     } finally {
       clearTimeout(timer);
+      if (onAbort) this.signal?.removeEventListener('abort', onAbort);
     }
   }
 }
@@ -135,6 +143,8 @@ export interface PdfSessionOptions {
   /** For everything the browser does together, from start to close. */
   timeoutMs: number;
   onProgress?: (message: string) => void;
+  /** Ctrl+C (see cli/interrupt.ts): ends the browser at once and makes print() fail with "cancelled". */
+  signal?: AbortSignal;
 }
 
 export interface PdfPrintOptions {
@@ -166,25 +176,44 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
       // Already gone.
     }
   };
-  const deadline = new Deadline(options.timeoutMs, kill);
+  const { signal } = options;
+  const deadline = new Deadline(options.timeoutMs, kill, signal);
+  let launching: Promise<unknown> | undefined;
   const { default: puppeteer } = await import('puppeteer-core');
-  const profile = await mkdtemp(join(tmpdir(), 'kwaliteit-browser-'));
+  // A full or locked temp folder is not a fault in kwaliteit: say what stopped the browser.
+  const profile = await mkdtemp(join(tmpdir(), 'kwaliteit-browser-')).catch((error: NodeJS.ErrnoException) => {
+    if (!error?.code) throw error;
+    const { code } = error;
+    const reason =
+      code === 'ENOSPC' || code === 'EDQUOT'
+        ? 'de schijf is vol'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'geen schrijfrechten'
+          : code === 'ENOENT'
+            ? 'die map bestaat niet'
+            : code;
+    throw errors.browserFailed(options.executablePath, `er is geen tijdelijke map voor te maken in ${tmpdir()} (${reason}).`);
+  });
   progress(`De browser starten (${options.executablePath})…`);
 
   const ready = (async (): Promise<Page> => {
     await deadline.run('de browser starten', async () => {
       try {
-        browser = await puppeteer.launch({
+        launching = puppeteer.launch({
           executablePath: options.executablePath,
           headless: true,
           userDataDir: profile,
           args: browserArgs(),
           timeout: deadline.remaining(),
+          // With a signal the caller handles Ctrl+C. Puppeteer's own handler would
+          // call process.exit(130) and skip the clean-up of the report's temp files.
+          ...(signal ? { signal, handleSIGINT: false, handleSIGTERM: false } : {}),
         });
-        // A browser that comes up just after the deadline must not be left running.
-        if (deadline.expired) kill();
+        browser = (await launching) as Browser;
+        // A browser that comes up just after the deadline, or after Ctrl+C, must not be left running.
+        if (deadline.expired || signal?.aborted) kill();
       } catch (error) {
-        if ((error as Error)?.name === 'TimeoutError') throw error;
+        if ((error as Error)?.name === 'TimeoutError' || signal?.aborted) throw error;
         throw errors.browserFailed(options.executablePath, String((error as Error)?.message ?? error).split('\n')[0]);
       }
     });
@@ -252,6 +281,8 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
 
     async close() {
       await ready.catch(() => {});
+      // After Ctrl+C `ready` fails at once while the launch winds down; the profile goes only after it.
+      if (launching) await Promise.race([launching.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
       if (browser) {
         const closing = browser.close().catch(() => {});
         const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
