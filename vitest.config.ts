@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The default leaves one of CI's two cores idle; most tests wait on files and child processes anyway.
+    maxWorkers: 2,
   },
 });

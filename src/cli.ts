@@ -102,6 +102,7 @@ Voorbeelden:
     .option('--question <vraag>', 'de vraag van het bouwblad')
     .option('--id <naam>', 'korte naam voor de map (kleine letters en streepjes); standaard gemaakt van de vraag')
     .option('--date <datum>', 'doe alsof het vandaag deze datum is (jaar-maand-dag)')
+    .option('--dry-run', 'laat zien welk bestand er zou komen, zonder iets op te slaan')
     .addHelpText(
       'after',
       `

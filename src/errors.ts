@@ -85,12 +85,6 @@ export const errors = {
       `De periode begint (${from}) niet vóór het einde (${to}).`,
       'Kies een begindatum die vóór de einddatum ligt.',
     ),
-  configUnusable: (file: string) =>
-    e(
-      'config-invalid',
-      `${file} klopt niet, dus weet ik niet welke perioden er zijn.`,
-      'Kijk met "npx kwaliteit check" wat er niet klopt, verbeter het en probeer het opnieuw.',
-    ),
   periodOverlap: (from: string, previous: number, previousTo: string) =>
     e(
       'period-overlap',
@@ -157,11 +151,11 @@ export const errors = {
       `De naam "${id}" is voor het verplichte bouwblad van die bouwsteen. Een extra bouwblad krijgt een eigen naam.`,
       'Kies een andere korte naam met --id, bijvoorbeeld een woord uit de vraag.',
     ),
-  bouwbladenUnusable: (files: string[]) =>
+  bouwbladenUnusable: (details: string) =>
     e(
       'bouwbladen-unusable',
-      `Deze bouwbladen kan ik niet goed lezen, dus kan ik ze niet meenemen naar de nieuwe periode:\n${files.map((f) => `  - ${f}`).join('\n')}`,
-      'Kijk met "npx kwaliteit check" wat er niet klopt in de kop van deze bestanden, verbeter het en probeer het opnieuw.',
+      `Deze bouwbladen kan ik niet goed lezen, dus kan ik ze niet meenemen naar de nieuwe periode:\n${details}`,
+      'Verbeter dit en probeer het opnieuw. Met "npx kwaliteit check" zie je alle punten op een rij.',
     ),
   allPeriodsEnded: (number: number, to: string) =>
     e(

@@ -42,6 +42,18 @@ describe('add with flags (built binary)', () => {
     expect(found).toEqual([`steps-filled ${path}`, `steps-filled ${path}`]);
   });
 
+  it('with --dry-run says where the bouwblad would go, and writes nothing (not even a lock)', () => {
+    const root = copyOf(EXAMPLE);
+    const before = snapshot(root);
+    const result = runBin(['add', root, '--bouwsteen', 'micro-samenhang', '--question', QUESTION, '--id', 'ideeen', '--date', '2026-03-01', '--dry-run']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`Het extra bouwblad zou komen in: ${root}/bouwbladen/ideeen/periode-2.md`);
+    expect(result.stderr).toContain('Er is niets opgeslagen (--dry-run)');
+    expect(snapshot(root)).toEqual(before);
+    // The same refusals as a real run.
+    expect(runBin(['add', root, '--bouwsteen', 'micro-samenhang', '--question', QUESTION, '--id', 'kinderraad', '--date', '2026-03-01', '--dry-run']).code).toBe(2);
+  });
+
   it('derives the folder name from the question', () => {
     const root = copyOf(EXAMPLE);
     const result = runBin(['add', root, '--bouwsteen', 'meso-samenhang', '--question', 'Hoe zorgen we dat de ouders in Molenwijk écht meedoen aan de activiteiten?', '--date', '2026-03-01']);

@@ -96,10 +96,18 @@ describe('stylish', () => {
   });
 
   it('says all is well, and that there is no period yet, when there is nothing to report', () => {
-    const out = stylish(result([clean('.')]), { color: false });
+    const out = stylish(result([clean('.', 'Coalitie Noord')]), { color: false });
     expect(out).toBe(
       'Alles in orde.\nEr is nog geen periode begonnen, dus er is nog niets te tellen. Geen fouten en geen waarschuwingen.\n',
     );
+  });
+
+  it('does not talk about periods when kwaliteit.yaml itself is broken', () => {
+    const broken = { ...clean('.'), diagnostics: [{ file: 'kwaliteit.yaml', line: 24, ruleId: 'config-schema', severity: 'error' as const, message: 'x' }] };
+    broken.summary = { ...broken.summary, errors: 1 };
+    const out = stylish(result([broken]), { color: false });
+    expect(out).toContain('Zonder goede kwaliteit.yaml kan ik de voortgang niet tellen. 1 fout en geen waarschuwingen.');
+    expect(out).not.toContain('periode');
   });
 
   it('does not count anything for a folder that could not be checked', () => {

@@ -122,6 +122,30 @@ describe('new-cycle on the example (built binary)', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
+  it('refuses a bouwblad it cannot read, saying what is wrong on which line', () => {
+    const root = copyOf(EXAMPLE);
+    const file = join(root, 'bouwbladen/micro-samenhang/periode-2.md');
+    writeFileSync(file, Buffer.from(readFileSync(file, 'utf8').replace(/\n/g, '\r\n'), 'latin1'));
+    const before = snapshot(root);
+    const result = runBin(['new-cycle', root, ...DATES]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/ {2}- bouwbladen\/micro-samenhang\/periode-2\.md, regel \d+: Dit bestand is niet als UTF-8 opgeslagen/);
+    expect(result.stderr).toContain('→ Sla het bestand op als UTF-8');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('refuses a broken kwaliteit.yaml, naming the line and the fix', () => {
+    const root = copyOf(EXAMPLE);
+    const config = join(root, 'kwaliteit.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('from: 2025-09-01', 'from: 1-9-2025'));
+    const before = snapshot(root);
+    const result = runBin(['new-cycle', root, ...DATES]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('kwaliteit.yaml klopt niet');
+    expect(result.stderr).toMatch(/ {2}- regel 24: .*"1-9-2025".*\n {4}→ Schrijf 2025-09-01/);
+    expect(snapshot(root)).toEqual(before);
+  });
+
   it('refuses while another run holds the lock, and names the lock file', () => {
     const root = copyOf(EXAMPLE);
     writeFileSync(join(root, '.kwaliteit.lock'), 'command: kwaliteit new-cycle\npid: 1\nsince: 1-8-2026 10:00:00\n');

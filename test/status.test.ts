@@ -155,7 +155,21 @@ describe('the status of the example', () => {
     writeFileSync(join(root, 'bouwbladen/kinderraad/periode-2.md'), '---\nlevel: [\n---\n');
     const status = statusOf(await loadCoalition(root), '2026-03-01');
     expect(status.unreadable).toEqual(['bouwbladen/kinderraad/periode-2.md']);
-    expect(status.next[0]).toMatchObject({ command: 'npx kwaliteit check', files: ['bouwbladen/kinderraad/periode-2.md'] });
+    expect(status.next[0]).toMatchObject({ files: ['bouwbladen/kinderraad/periode-2.md'] });
+    // What is wrong and where, so nobody needs a second command to find out.
+    expect(status.next[0].message).toMatch(/^Ik kan bouwbladen\/kinderraad\/periode-2\.md niet goed lezen, dus telt het hier niet mee\. Op regel 2: .+/);
+  });
+
+  it('shows a mandatory bouwblad it cannot read as "niet te lezen", never as empty', async () => {
+    const root = copyOf(EXAMPLE);
+    const file = join(root, 'bouwbladen/micro-samenhang/periode-2.md');
+    writeFileSync(file, Buffer.from(readFileSync(file, 'utf8').replace(/\n/g, '\r\n'), 'latin1'));
+    const status = statusOf(await loadCoalition(root), '2026-03-01');
+    expect(status.bouwstenen.find((b) => b.id === 'micro-samenhang')!.mandatory).toMatchObject({ state: 'onleesbaar', file: 'bouwbladen/micro-samenhang/periode-2.md' });
+    expect(renderStatus(status, { color: false })).toMatch(/micro +│ ✕ niet te lezen +│/);
+    const next = status.next.map((n) => n.message).join('\n');
+    expect(next).toContain('Sla het bestand op als UTF-8');
+    expect(next).not.toMatch(/geen bouwblad voor de verplichte vraag|micro-samenhang\./);
   });
 });
 

@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { extraFiles } from '../coalition/in-period.js';
-import { BOUWBLAD_ID, CONFIG_FILE } from '../coalition/layout.js';
+import { BOUWBLAD_ID } from '../coalition/layout.js';
 import { loadCoalition } from '../coalition/load.js';
 import type { Coalition } from '../coalition/model.js';
 import { add, idProblem, normaliseQuestion, periodForNewWork, type AddOptions } from '../commands/add.js';
@@ -9,12 +9,14 @@ import { errors, EXIT_OK } from '../errors.js';
 import { slugify, uniqueId } from '../text/slug.js';
 import { interruptSignal } from './interrupt.js';
 import type { Io } from './io.js';
+import { requireConfig } from '../coalition/require-config.js';
 
 export interface AddCliOptions {
   bouwsteen?: string;
   question?: string;
   id?: string;
   date?: string;
+  dryRun?: boolean;
 }
 
 const extraNote = (count: number) => (count === 0 ? {} : { note: count === 1 ? 'al 1 extra bouwblad' : `al ${count} extra bouwbladen` });
@@ -76,10 +78,10 @@ export async function runAdd(dir: string | undefined, cli: AddCliOptions, io: Io
       throw errors.missingFlags([...(cli.bouwsteen === undefined ? ['--bouwsteen'] : []), ...(cli.question === undefined ? ['--question'] : [])]);
     }
     const coalition = await loadCoalition(target);
-    if (!coalition.config.config) throw errors.configUnusable(CONFIG_FILE);
+    requireConfig(coalition);
     answers = await ask(prompts, coalition, cli, date);
   }
-  const options: AddOptions = { cwd, dir: target, bouwsteen: answers.bouwsteen!, question: answers.question!, id: answers.id, date };
+  const options: AddOptions = { cwd, dir: target, bouwsteen: answers.bouwsteen!, question: answers.question!, id: answers.id, date, dryRun: cli.dryRun };
   const interrupt = interruptSignal();
   const result = await add({ ...options, signal: interrupt.signal }).finally(interrupt.dispose);
 
@@ -87,15 +89,20 @@ export async function runAdd(dir: string | undefined, cli: AddCliOptions, io: Io
   const shown = rel === '' ? '.' : rel.startsWith('..') ? result.root : rel;
   const file = shown === '.' ? result.path : `${shown}/${result.path}`;
   const lines = [
-    `Het extra bouwblad staat klaar: ${file}`,
+    result.dryRun ? `Het extra bouwblad zou komen in: ${file}` : `Het extra bouwblad staat klaar: ${file}`,
     `  Bouwsteen: ${result.bouwsteen.title}`,
     `  Vraag:     ${result.question}`,
     `  Periode:   ${result.period.number} (${formatDutchDate(result.period.from)} tot en met ${formatDutchDate(result.period.to)})`,
     '',
-    'Zo ga je verder:',
-    '  1. Schrijf in het bestand bij stap 1 jullie startvraag en bij stap 2 de doelen en acties.',
-    `  2. Kijk hoe ver jullie zijn: npx kwaliteit status${shown === '.' ? '' : ` ${shown}`}`,
+    ...(result.dryRun ? ['Er is niets opgeslagen (--dry-run). Laat --dry-run weg om het bouwblad te maken.'] : []),
   ];
+  if (!result.dryRun) {
+    lines.push(
+      'Zo ga je verder:',
+      '  1. Schrijf in het bestand bij stap 1 jullie startvraag en bij stap 2 de doelen en acties.',
+      `  2. Kijk hoe ver jullie zijn: npx kwaliteit status${shown === '.' ? '' : ` ${shown}`}`,
+    );
+  }
   io.stderr(`${lines.join('\n')}\n`);
   return EXIT_OK;
 }

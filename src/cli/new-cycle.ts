@@ -8,6 +8,7 @@ import { errors, EXIT_OK, KwaliteitError } from '../errors.js';
 import { wrap } from '../text/wrap.js';
 import { interruptSignal } from './interrupt.js';
 import type { Io } from './io.js';
+import { requireConfig } from '../coalition/require-config.js';
 
 export interface NewCycleCliOptions {
   from?: string;
@@ -99,8 +100,7 @@ async function askChoices(
   date: string,
 ): Promise<NewCycleOptions | undefined> {
   const coalition = await loadCoalition(resolve(options.cwd!, options.dir!));
-  const config = coalition.config.config;
-  if (!config) throw errors.configUnusable(CONFIG_FILE);
+  const config = requireConfig(coalition);
   const previous = lastPeriod(config);
   let force = options.force;
   if (date <= previous.to && !force) {

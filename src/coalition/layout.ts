@@ -14,5 +14,13 @@ export const PERIOD_FILE = /^periode-(\d+)\.md$/;
 /** Files init writes next to the content; they belong to the coalition too. */
 export const KNOWN_FILES = new Set(['README.md', '.gitignore', '.gitlab-ci.yml', '.github/workflows/kwaliteit.yml', CONFIG_FILE]);
 
+/**
+ * Files the computer makes by itself, never the coalition: Word's and
+ * LibreOffice's lock files while a document is open, and the folder files of
+ * Windows and macOS. Nobody can prevent them, so they are not findings.
+ */
+export const isSystemFile = (name: string) =>
+  name.startsWith('~$') || /^\.~lock\..*#$/.test(name) || /^(thumbs\.db|desktop\.ini|\.ds_store)$/i.test(name);
+
 /** Folders never looked into: tools, version control and the report output. */
 export const SKIPPED_DIRS = new Set(['.git', 'node_modules', REPORT_DIR, '.github', '.vscode', '.idea']);

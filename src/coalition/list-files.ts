@@ -2,7 +2,7 @@
 // so nothing outside the folder is read.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SKIPPED_DIRS } from './layout.js';
+import { isSystemFile, SKIPPED_DIRS } from './layout.js';
 
 export interface Listing {
   files: string[];
@@ -24,7 +24,7 @@ export async function listFiles(root: string): Promise<Listing> {
         if (entry.isSymbolicLink()) listing.symlinks.push(path);
         else if (entry.isDirectory()) {
           if (!SKIPPED_DIRS.has(entry.name) || relative) await visit(path);
-        } else if (entry.isFile()) listing.files.push(path);
+        } else if (entry.isFile() && !isSystemFile(entry.name)) listing.files.push(path);
       }),
     );
   };

@@ -3,13 +3,24 @@ import type { Diagnostic } from '../diagnostic.js';
 import { parseYaml } from '../yaml/parse.js';
 import { CONFIG_FILE } from './layout.js';
 import type { ConfigFile } from './model.js';
-import { readText } from './read-file.js';
+import { fileError, readText } from './read-file.js';
 import { validate } from './schema-diagnostics.js';
 
 export async function readConfig(root: string): Promise<{ config: ConfigFile; diagnostics: Diagnostic[] }> {
   const path = CONFIG_FILE;
   const { text, diagnostics } = await readText(root, path);
   if (text === undefined) return { config: { path, data: undefined }, diagnostics };
+  if (!text.trim()) {
+    diagnostics.push(
+      fileError(
+        path,
+        'file-empty',
+        'kwaliteit.yaml is leeg. Daarin horen de naam van de coalitie, de penvoerder en de perioden.',
+        'Zet de inhoud terug uit een eerdere versie (bijvoorbeeld met git). Of maak in een lege map een nieuwe coalitie met "npx kwaliteit init" en neem de kwaliteit.yaml daaruit over.',
+      ),
+    );
+    return { config: { path, data: undefined }, diagnostics };
+  }
   const yaml = parseYaml(text);
   for (const problem of yaml.problems) diagnostics.push({ file: path, ruleId: 'yaml-syntax', severity: 'error', ...problem });
   if (yaml.problems.length) return { config: { path, data: undefined, yaml }, diagnostics };

@@ -15,19 +15,22 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
 }
 
+/** An error the loader finds in a file itself, before any rule runs. */
+export const fileError = (file: string, ruleId: string, message: string, hint: string, line = 1, column = 1): Diagnostic => ({
+  file,
+  line,
+  column,
+  ruleId,
+  severity: 'error',
+  message,
+  hint,
+});
+
 export async function readText(
   root: string,
   path: string,
 ): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
-  const diagnostic = (ruleId: string, message: string, hint: string, line = 1, column = 1): Diagnostic => ({
-    file: path,
-    line,
-    column,
-    ruleId,
-    severity: 'error',
-    message,
-    hint,
-  });
+  const diagnostic = (ruleId: string, message: string, hint: string, line = 1, column = 1) => fileError(path, ruleId, message, hint, line, column);
   let bytes: Buffer;
   try {
     const info = await stat(join(root, path));
@@ -59,7 +62,23 @@ export async function readText(
   if (!decoded.ok) {
     return {
       diagnostics: [
-        decoded.reason === 'binary'
+        decoded.reason === 'utf-16'
+          ? diagnostic(
+              'file-encoding',
+              'Dit bestand is opgeslagen als "Unicode" (UTF-16). kwaliteit leest alleen UTF-8.',
+              'Sla het bestand op als UTF-8. In Kladblok: Opslaan als → Codering: UTF-8.',
+              1,
+              1,
+            )
+          : decoded.reason === 'word'
+          ? diagnostic(
+              'file-encoding',
+              'Dit is een Word-document (of een ander zip-bestand), maar het heeft de naam van een Markdown-bestand. kwaliteit leest alleen platte tekst.',
+              'Kopieer de tekst uit Word naar het bouwblad in een teksteditor (zoals Kladblok of Visual Studio Code), en sla het op als UTF-8.',
+              1,
+              1,
+            )
+          : decoded.reason === 'binary'
           ? diagnostic(
               'file-encoding',
               'Dit is geen tekstbestand (het bevat binaire gegevens), maar het heeft wel de naam van een Markdown-bestand.',
@@ -85,15 +104,9 @@ export async function readMarkdownFile(root: string, path: string): Promise<Read
   if (text === undefined) return { file: { path, readable: false }, diagnostics };
 
   if (!text.trim()) {
-    diagnostics.push({
-      file: path,
-      line: 1,
-      column: 1,
-      ruleId: 'file-empty',
-      severity: 'error',
-      message: 'Dit bestand is leeg.',
-      hint: 'Vul het bestand, of haal het weg. In een nieuwe map met "npx kwaliteit init" zie je hoe een bouwblad eruitziet.',
-    });
+    diagnostics.push(
+      fileError(path, 'file-empty', 'Dit bestand is leeg.', 'Vul het bestand, of haal het weg. In een nieuwe map met "npx kwaliteit init" zie je hoe een bouwblad eruitziet.'),
+    );
     return { file: { path, readable: false }, diagnostics };
   }
   const split = splitFrontMatter(text);

@@ -4,7 +4,7 @@ import { access, rmdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { findCoalitionRoot } from '../coalition/find.js';
 import { mandatoryFile } from '../coalition/in-period.js';
-import { BOUWBLAD_ID, BOUWBLADEN_DIR, bouwbladPath, CONFIG_FILE } from '../coalition/layout.js';
+import { BOUWBLAD_ID, BOUWBLADEN_DIR, bouwbladPath } from '../coalition/layout.js';
 import { loadCoalition } from '../coalition/load.js';
 import type { Coalition, Config, Period } from '../coalition/model.js';
 import { phaseOf } from '../coalition/periods.js';
@@ -16,6 +16,7 @@ import { withLock } from '../fs/lock.js';
 import { renderBouwblad } from '../scaffold/bouwblad.js';
 import { slugify } from '../text/slug.js';
 import { closest } from '../text/suggest.js';
+import { requireConfig } from '../coalition/require-config.js';
 
 export interface AddOptions {
   cwd?: string;
@@ -30,6 +31,8 @@ export interface AddOptions {
   date?: string;
   /** Stops the run (Ctrl+C) before the file is written. */
   signal?: AbortSignal;
+  /** Work out the new bouwblad and say where it would go, without writing anything (not even the lock). */
+  dryRun?: boolean;
 }
 
 export interface AddResult {
@@ -40,6 +43,8 @@ export interface AddResult {
   period: Period;
   bouwsteen: Bouwsteen;
   question: string;
+  /** True when nothing was written (--dry-run). */
+  dryRun: boolean;
 }
 
 /** New work goes into the running period, or else the next one that has not started yet. */
@@ -69,40 +74,43 @@ export async function idProblem(coalition: Coalition, id: string): Promise<Kwali
 
 export async function add(options: AddOptions): Promise<AddResult> {
   const root = await findCoalitionRoot(resolve(options.cwd ?? process.cwd(), options.dir ?? '.'));
-  return withLock(root, 'add', async ({ checkpoint }) => {
-    const coalition = await loadCoalition(root);
-    const config = coalition.config.config;
-    if (!config) throw errors.configUnusable(CONFIG_FILE);
-    const date = options.date ?? today();
-    if (!isIsoDate(date)) throw errors.invalidDate('--date', date);
-    const period = periodForNewWork(config, date);
+  if (options.dryRun) return addIn(root, options, () => {});
+  return withLock(root, 'add', ({ checkpoint }) => addIn(root, options, checkpoint), options.signal);
+}
 
-    const bouwsteen = coalition.format.bouwsteen(options.bouwsteen.trim());
-    if (!bouwsteen) throw errors.unknownBouwsteen(options.bouwsteen, closest(options.bouwsteen, coalition.format.bouwstenen.map((b) => b.id)));
-    const question = normaliseQuestion(options.question);
-    if (!/\p{L}{2,}/u.test(question))
-      throw errors.invalidOption('--question', options.question, 'er staat geen vraag', 'Schrijf de vraag tussen aanhalingstekens, bijvoorbeeld --question "Hoe weten we wat kinderen zelf willen?"');
-    if (question.toLowerCase() === normaliseQuestion(bouwsteen.mandatoryQuestion).toLowerCase()) {
-      const own = mandatoryFile(coalition, bouwsteen, period.number);
-      throw errors.mandatoryQuestionTaken(bouwsteen.title, own?.path ?? bouwbladPath(bouwsteen.id, period.number));
-    }
-    const id = options.id?.trim() || slugify(question);
-    const problem = await idProblem(coalition, id);
-    if (problem) throw problem;
+async function addIn(root: string, options: AddOptions, checkpoint: () => void): Promise<AddResult> {
+  const coalition = await loadCoalition(root);
+  const config = requireConfig(coalition);
+  const date = options.date ?? today();
+  if (!isIsoDate(date)) throw errors.invalidDate('--date', date);
+  const period = periodForNewWork(config, date);
 
-    const path = bouwbladPath(id, period.number);
-    const content = renderBouwblad(coalition.format, { bouwsteen, period: period.number, mandatory: false, question });
-    checkpoint();
-    try {
-      await createFileAtomic(join(root, path), content);
-    } catch (error) {
-      await rmdir(join(root, BOUWBLADEN_DIR, id)).catch(() => {});
-      if (error instanceof FileExistsError) throw errors.bouwbladExists(id, path);
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw errors.dirNotWritable(root, 'geen schrijfrechten');
-      if (code === 'ENOSPC') throw errors.dirNotWritable(root, 'de schijf is vol');
-      throw error;
-    }
-    return { root, path, id, period, bouwsteen, question };
-  }, options.signal);
+  const bouwsteen = coalition.format.bouwsteen(options.bouwsteen.trim());
+  if (!bouwsteen) throw errors.unknownBouwsteen(options.bouwsteen, closest(options.bouwsteen, coalition.format.bouwstenen.map((b) => b.id)));
+  const question = normaliseQuestion(options.question);
+  if (!/\p{L}{2,}/u.test(question))
+    throw errors.invalidOption('--question', options.question, 'er staat geen vraag', 'Schrijf de vraag tussen aanhalingstekens, bijvoorbeeld --question "Hoe weten we wat kinderen zelf willen?"');
+  if (question.toLowerCase() === normaliseQuestion(bouwsteen.mandatoryQuestion).toLowerCase()) {
+    const own = mandatoryFile(coalition, bouwsteen, period.number);
+    throw errors.mandatoryQuestionTaken(bouwsteen.title, own?.path ?? bouwbladPath(bouwsteen.id, period.number));
+  }
+  const id = options.id?.trim() || slugify(question);
+  const problem = await idProblem(coalition, id);
+  if (problem) throw problem;
+
+  const path = bouwbladPath(id, period.number);
+  const content = renderBouwblad(coalition.format, { bouwsteen, period: period.number, mandatory: false, question });
+  if (options.dryRun) return { root, path, id, period, bouwsteen, question, dryRun: true };
+  checkpoint();
+  try {
+    await createFileAtomic(join(root, path), content);
+  } catch (error) {
+    await rmdir(join(root, BOUWBLADEN_DIR, id)).catch(() => {});
+    if (error instanceof FileExistsError) throw errors.bouwbladExists(id, path);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw errors.dirNotWritable(root, 'geen schrijfrechten');
+    if (code === 'ENOSPC') throw errors.dirNotWritable(root, 'de schijf is vol');
+    throw error;
+  }
+  return { root, path, id, period, bouwsteen, question, dryRun: false };
 }

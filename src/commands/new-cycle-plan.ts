@@ -10,11 +10,14 @@ import { addDays, formatDutchDate, isIsoDate, today } from '../dates.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { errors } from '../errors.js';
 import type { Bouwsteen, Format } from '../format/format.js';
+import { parseBody } from '../markdown/sections.js';
 import { guidanceComment, renderBouwblad } from '../scaffold/bouwblad.js';
 import { uniqueId } from '../text/slug.js';
 import { closest } from '../text/suggest.js';
 import { runRules } from './check.js';
 import { checkRange, defaultRange, lastPeriod } from './new-cycle-period.js';
+import { requireConfig } from '../coalition/require-config.js';
+import { problemLines } from '../text/problems.js';
 
 export interface NewCycleChoices {
   from?: string;
@@ -70,12 +73,41 @@ export interface IncompleteFile {
 export const carriedNote = (period: number, from?: string) =>
   guidanceComment(`Overgenomen uit stap 4 van periode ${period}${from ? ` van ${from}` : ''}.`);
 
+/** The line that ends an HTML block of CommonMark kinds 1 to 5, which a blank line does not end. */
+const HTML_BLOCK_ENDS: [RegExp, (match: RegExpExecArray) => string][] = [
+  [/^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i, (match) => `</${match[1]}>`],
+  [/^ {0,3}<!--/, () => '-->'],
+  [/^ {0,3}<\?/, () => '?>'],
+  [/^ {0,3}<!\[CDATA\[/, () => ']]>'],
+  [/^ {0,3}<![A-Za-z]/, () => '>'],
+];
+
+/**
+ * Step 4 ends its file, so a code fence or HTML block in it may never have been
+ * closed; in step 1 of the new file that block would swallow steps 2 to 4. Adds the
+ * line that closes it, and nothing when nothing is open.
+ */
+function closeOpenBlock(markdown: string): string {
+  const last = parseBody(`${markdown}\n\n## x`).tree.children.at(-1);
+  if (!last || last.type === 'heading' || last.position?.start.offset === undefined) return markdown;
+  const opening = markdown.slice(last.position.start.offset).split(/\r\n|\r|\n/)[0];
+  const fence = last.type === 'code' ? /^ {0,3}(`{3,}|~{3,})/.exec(opening)?.[1] : undefined;
+  if (fence) return `${markdown}\n${fence}`;
+  for (const [start, end] of HTML_BLOCK_ENDS) {
+    const match = last.type === 'html' ? start.exec(opening) : null;
+    if (match) return `${markdown}\n${end(match)}`;
+  }
+  return markdown;
+}
+
 /** Step 4 as the coalition wrote it, without the scaffold's guidance if that was left in. */
 function adjustedQuestion(file: ReadBouwblad, format: Format): string | undefined {
   const step = file.body?.steps.find((s) => s.number === 4);
   if (!step?.filled) return undefined;
   const guidance = guidanceComment(format.steps.find((s) => s.number === 4)?.guidance ?? '');
-  return step.content.replace(guidance, '').trim();
+  // Only blank lines go at the start: four spaces before the first line make it a code block.
+  const text = step.content.replace(guidance, '').replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '').trimEnd();
+  return closeOpenBlock(text);
 }
 
 /** The first paragraph of a Markdown text as one plain line: the question of a moved bouwblad. */
@@ -115,8 +147,7 @@ const exists = (path: string) => access(path).then(() => true, () => false);
 
 export async function planNewCycle(coalition: Coalition, choices: NewCycleChoices): Promise<NewCyclePlan> {
   const { root, format } = coalition;
-  const config = coalition.config.config;
-  if (!config) throw errors.configUnusable(CONFIG_FILE);
+  const config = requireConfig(coalition);
   const date = choices.date ?? today();
   if (!isIsoDate(date)) throw errors.invalidDate('--date', date);
 
@@ -142,7 +173,10 @@ export async function planNewCycle(coalition: Coalition, choices: NewCycleChoice
     ...coalition.bouwbladen.filter((file) => !file.frontMatter && file.filePeriod === n).map((file) => file.path),
     ...continued.filter((file) => !format.bouwsteenFor(file.frontMatter.level, file.frontMatter.aspect) || !file.body).map((file) => file.path),
   ];
-  if (unusable.length) throw errors.bouwbladenUnusable(unusable);
+  if (unusable.length) {
+    const details = unusable.map((path) => problemLines(coalition.diagnostics.filter((d) => d.file === path)) || `  - ${path}`);
+    throw errors.bouwbladenUnusable(details.join('\n'));
+  }
 
   const taken = bouwbladIds(coalition);
   const files: PlannedFile[] = [];

@@ -4,19 +4,22 @@
 import { relative, resolve } from 'node:path';
 import { filledSteps, requiredSteps, stateOf, type BouwbladState } from '../coalition/completeness.js';
 import { extraFiles, mandatoryFile } from '../coalition/in-period.js';
-import { bouwbladPath, CONFIG_FILE } from '../coalition/layout.js';
+import { bouwbladPath } from '../coalition/layout.js';
 import { loadCoalition } from '../coalition/load.js';
 import type { BouwbladFile, Coalition, Period } from '../coalition/model.js';
 import { currentPeriod, phaseOf, type PeriodPhase } from '../coalition/periods.js';
 import { daysBetween, formatDutchDate, isIsoDate, today } from '../dates.js';
+import { compareDiagnostics } from '../diagnostic.js';
 import { errors } from '../errors.js';
+import { requireConfig } from '../coalition/require-config.js';
 
 export interface StatusBouwblad {
   id: string;
   /** Relative to the coalition folder; null when the file is missing. */
   file: string | null;
   question: string | null;
-  state: BouwbladState;
+  /** "onleesbaar": the file is there but could not be read, so it is not counted. */
+  state: BouwbladState | 'onleesbaar';
   stepsFilled: number[];
 }
 
@@ -71,6 +74,9 @@ function entry(file: BouwbladFile | undefined, id: string): StatusBouwblad {
   };
 }
 
+/** A file that is there but could not be read: shown as such, never as "leeg". */
+const unreadableEntry = (file: BouwbladFile, id: string): StatusBouwblad => ({ id, file: file.path, question: null, state: 'onleesbaar', stepsFilled: [] });
+
 const nameList = (ids: string[]) =>
   ids.length <= MAX_NAMED ? ids.join(', ') : `${ids.slice(0, MAX_NAMED).join(', ')} en nog ${ids.length - MAX_NAMED}`;
 /** "1, 2 en 4" */
@@ -80,12 +86,18 @@ const bouwbladen = (n: number) => (n === 1 ? '1 bouwblad' : `${n} bouwbladen`);
 function nextSteps(coalition: Coalition, report: Omit<StatusReport, 'next'>, dirArg: string): NextStep[] {
   const steps: NextStep[] = [];
   const check = `npx kwaliteit check${dirArg}`;
-  if (report.unreadable.length) {
+  for (const file of report.unreadable.slice(0, MAX_NAMED)) {
+    // The first error in the file, with its line and what to do: enough to fix it without running check.
+    const problem = coalition.diagnostics.filter((d) => d.file === file && d.severity === 'error').sort(compareDiagnostics)[0];
+    const where = problem?.line !== undefined && !problem.message.includes(`regel ${problem.line}`) ? ` Op regel ${problem.line}: ` : ' ';
     steps.push({
-      message: `${report.unreadable.length === 1 ? '1 bestand kon' : `${report.unreadable.length} bestanden konden`} niet goed gelezen worden en ${report.unreadable.length === 1 ? 'telt' : 'tellen'} hier niet mee. Kijk met check wat er niet klopt.`,
-      command: check,
-      files: report.unreadable,
+      message: `Ik kan ${file} niet goed lezen, dus telt het hier niet mee.${where}${problem?.message ?? ''}${problem?.hint ? ` ${problem.hint}` : ''}`,
+      command: null,
+      files: [file],
     });
+  }
+  if (report.unreadable.length > MAX_NAMED) {
+    steps.push({ message: `Er ${report.unreadable.length - MAX_NAMED === 1 ? 'is nog 1 bestand' : `zijn nog ${report.unreadable.length - MAX_NAMED} bestanden`} dat ik niet goed kan lezen. Check zegt wat er niet klopt.`, command: check, files: report.unreadable.slice(MAX_NAMED) });
   }
   const period = report.period;
   if (!period) return steps;
@@ -102,7 +114,7 @@ function nextSteps(coalition: Coalition, report: Omit<StatusReport, 'next'>, dir
       files: missingMandatory.map((b) => bouwbladPath(b.id, period.number)),
     });
   }
-  const all = report.bouwstenen.flatMap((b) => [...(b.mandatory.file ? [b.mandatory] : []), ...b.extra]);
+  const all = report.bouwstenen.flatMap((b) => [...(b.mandatory.file ? [b.mandatory] : []), ...b.extra]).filter((b) => b.state !== 'onleesbaar');
   // Bouwbladen that miss the same steps share one line: "Vul stap 1 en 2 in bij …".
   const required = requiredSteps(period, report.date);
   const groups = new Map<string, { missing: number[]; bouwbladen: StatusBouwblad[] }>();
@@ -160,8 +172,7 @@ function nextSteps(coalition: Coalition, report: Omit<StatusReport, 'next'>, dir
 
 /** The status of a loaded coalition on `date`; `dir` is how the user named the folder. */
 export function statusOf(coalition: Coalition, date: string, dir = '.'): StatusReport {
-  const config = coalition.config.config;
-  if (!config) throw errors.configUnusable(CONFIG_FILE);
+  const config = requireConfig(coalition);
   const found = currentPeriod(config, date);
   const phase = found && phaseOf(found, date);
   const period = found
@@ -177,12 +188,13 @@ export function statusOf(coalition: Coalition, date: string, dir = '.'): StatusR
       const b = coalition.format.bouwsteenFor(level, aspect);
       if (!b) return [];
       const own = mandatoryFile(coalition, b, number);
+      const broken = own ? undefined : coalition.bouwbladen.find((file) => !file.frontMatter && file.id === b.id && file.filePeriod === number);
       return [{
         id: b.id,
         level,
         aspect,
         title: b.title,
-        mandatory: entry(own, own?.id ?? b.id),
+        mandatory: broken ? unreadableEntry(broken, b.id) : entry(own, own?.id ?? b.id),
         extra: extraFiles(coalition, b, number).map((file) => entry(file, file.id)),
       }];
     }),

@@ -38,7 +38,9 @@ export function summaryLine(coalition: CoalitionResult): string {
   if (coalition.failed) return 'Deze map kon niet worden gecontroleerd.';
   const { summary } = coalition;
   const findings = countFindings(summary.errors, summary.warnings);
-  return `${describeProgress(summary)} ${findings.charAt(0).toUpperCase()}${findings.slice(1)}.`;
+  // Without a readable kwaliteit.yaml there are no periods, so nothing to count yet.
+  const progress = coalition.name === undefined ? 'Zonder goede kwaliteit.yaml kan ik de voortgang niet tellen.' : describeProgress(summary);
+  return `${progress} ${findings.charAt(0).toUpperCase()}${findings.slice(1)}.`;
 }
 
 /** How a coalition is named when several are shown together. */

@@ -4,7 +4,7 @@ const lenient = new TextDecoder('utf-8');
 
 export type Decoded =
   | { ok: true; text: string }
-  | { ok: false; reason: 'binary' | 'encoding'; line: number; column: number };
+  | { ok: false; reason: 'binary' | 'encoding' | 'utf-16' | 'word'; line: number; column: number };
 
 function position(text: string, index: number): { line: number; column: number } {
   const before = text.slice(0, index);
@@ -13,6 +13,9 @@ function position(text: string, index: number): { line: number; column: number }
 }
 
 export function decodeText(bytes: Uint8Array): Decoded {
+  // Notepad's "Unicode" is UTF-16 with a byte-order mark; a .docx is a zip file.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { ok: false, reason: 'utf-16', line: 1, column: 1 };
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { ok: false, reason: 'word', line: 1, column: 1 };
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const prefix = lenient.decode(bytes.subarray(0, nul));

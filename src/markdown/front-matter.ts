@@ -61,7 +61,10 @@ export function splitFrontMatter(text: string): FrontMatterResult {
       yaml: (source: string) => {
         // The source starts with the newline that ends line 1, so YAML's own
         // line numbers are already the file's.
-        yaml = parseYaml(source);
+        // gray-matter leaves the \r of a Windows line end on the last line of the
+        // front-matter, which would make "mandatory: true\r" a string. Dropping every
+        // \r keeps all line and column numbers.
+        yaml = parseYaml(source.replace(/\r(?=\n|$)/g, ''));
         return (yaml.data ?? {}) as object;
       },
       js: refuse,

@@ -5,10 +5,10 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { CheckSummary, CoalitionResult } from '../check/result.js';
 import { loadCoalition } from '../coalition/load.js';
+import { requireConfig } from '../coalition/require-config.js';
 import type { Coalition } from '../coalition/model.js';
 import { runRules, summarise } from '../commands/check.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { errors } from '../errors.js';
 import { packageRoot, packageVersion } from '../package-root.js';
 import { readBouwsteenIntro, type MarkdownPart } from './bouwsteen-text.js';
 import { pageTemplates, renderDocument, type RenderedDocument, type ReportStatus } from './document.js';
@@ -35,14 +35,8 @@ export async function loadAndCheck(dir: string, cwd: string, date: string, final
     diagnostics,
     summary,
   };
-  if (!config) {
-    // Without a readable kwaliteit.yaml there is no name, lead or period to put on the cover.
-    const details = diagnostics
-      .filter((d) => d.file === coalition.config.path && d.severity === 'error')
-      .map((d) => `  - ${d.line !== undefined ? `regel ${d.line}: ` : ''}${d.message}`)
-      .join('\n');
-    throw errors.configInvalid(coalition.config.path, details || '  (onbekende fout)');
-  }
+  // Without a readable kwaliteit.yaml there is no name, lead or period to put on the cover.
+  if (!config) requireConfig(coalition);
   return { coalition, diagnostics, summary, result };
 }
 

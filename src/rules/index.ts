@@ -13,6 +13,7 @@ import mandatoryQuestion from './mandatory-question.js';
 import rawHtml from './raw-html.js';
 import type { Rule } from './rule.js';
 import smartGoals from './smart-goals.js';
+import smartQuotes from './smart-quotes.js';
 import stepsFilled from './steps-filled.js';
 import stepsStructure from './steps-structure.js';
 import strayFiles from './stray-files.js';
@@ -22,6 +23,7 @@ export const rules: Rule[] = [
   configPeriods,
   configMunicipality,
   unknownKeys,
+  smartQuotes,
   levelAspect,
   bouwbladPeriod,
   links,

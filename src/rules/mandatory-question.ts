@@ -1,6 +1,8 @@
 import { defineRule } from './rule.js';
 
-const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+// Quotes around the whole question are not a different question (smart-quotes reports curly ones).
+const normalise = (text: string) =>
+  text.replace(/\s+/g, ' ').trim().replace(/^["'\u201C\u201D\u201E\u2018\u2019\u201A\u00AB](.*)["'\u201C\u201D\u2018\u2019\u00BB]$/, '$1').toLowerCase();
 
 export default defineRule({
   id: 'mandatory-question',

@@ -51,6 +51,13 @@ export function describeIssue(issue: core.$ZodIssue, data: unknown): IssueText {
   }
   switch (issue.code) {
     case 'invalid_type':
+      if (issue.path.length === 0) {
+        // The whole file (or front-matter) is a list or a single value instead of "name: value" lines.
+        return {
+          message: `Dit moeten regels zijn in de vorm "naam: waarde", maar het is ${describeValue(value)}.`,
+          hint: 'Begin elke regel met een naam, een dubbele punt en dan de waarde, bijvoorbeeld "name: Coalitie Noord".',
+        };
+      }
       if (value === undefined) {
         return { message: `"${name}" ontbreekt.`, hint: `Voeg een regel "${String(issue.path.at(-1))}: …" toe.` };
       }

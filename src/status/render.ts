@@ -14,18 +14,20 @@ const CELL = 20;
 const LABEL = 7;
 /** Fits the grid: a terminal of 80 columns shows everything without wrapping. */
 const WIDTH = 78;
-const SYMBOL: Record<BouwbladState, string> = { leeg: '○', bezig: '◐', klaar: '●' };
+const SYMBOL: Record<BouwbladState | 'onleesbaar', string> = { leeg: '○', bezig: '◐', klaar: '●', onleesbaar: '✕' };
 
 /** Plain text of a cell: the state in words, so it reads the same without colour. */
 export function cellText(cell: StatusBouwsteen): [string, string] {
   const { state, stepsFilled } = cell.mandatory;
-  const first = state === 'bezig' ? `${SYMBOL[state]} bezig, ${stepsFilled.length} van 4` : `${SYMBOL[state]} ${state}`;
+  const first =
+    state === 'bezig' ? `${SYMBOL[state]} bezig, ${stepsFilled.length} van 4` : state === 'onleesbaar' ? `${SYMBOL[state]} niet te lezen` : `${SYMBOL[state]} ${state}`;
   const count = cell.extra.length;
   const second = count === 0 ? '' : count === 1 ? '+ 1 extra bouwblad' : `+ ${count} extra bouwbladen`;
   return [first, second];
 }
 
-function paint(c: ChalkInstance, state: BouwbladState, expected: boolean, text: string): string {
+function paint(c: ChalkInstance, state: BouwbladState | 'onleesbaar', expected: boolean, text: string): string {
+  if (state === 'onleesbaar') return c.red(text);
   if (state === 'klaar') return c.green(text);
   if (state === 'bezig') return c.yellow(text);
   // Empty is only a problem once the period asks for something.

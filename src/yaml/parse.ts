@@ -71,6 +71,8 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
   const problems: YamlProblem[] = [];
   for (const error of doc.errors) {
     const pos = at(error.pos[0]);
+    // One mistake often trips several parser errors on its line; the first says it best.
+    if (problems.some((p) => p.line === pos.line)) continue;
     problems.push({ ...pos, ...explain(error.code, text, pos.line - lineOffset) });
   }
 
@@ -78,8 +80,14 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
   if (problems.length === 0) {
     try {
       data = doc.toJS({ maxAliasCount: 50 });
-    } catch (error) {
-      problems.push({ line: 1 + lineOffset, column: 1, message: `De kop van het bestand kan niet worden gelezen: ${(error as Error).message}` });
+    } catch {
+      // In practice only the alias limit: a "billion laughs" of &anchors and *references.
+      problems.push({
+        line: 1 + lineOffset,
+        column: 1,
+        message: 'De kop van het bestand kan niet worden gelezen: er staan te veel verwijzingen (& en *) in.',
+        hint: 'Schrijf de waarden gewoon uit, zonder & en *.',
+      });
     }
   }
 

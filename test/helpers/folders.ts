@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -33,6 +33,8 @@ export function snapshot(dir: string): Record<string, string> {
     for (const entry of readdirSync(join(dir, relative), { withFileTypes: true })) {
       const path = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(path);
+      // A link is recorded as where it points, never followed: it may point out of the folder.
+      else if (entry.isSymbolicLink()) result[path] = `link:${readlinkSync(join(dir, path))}`;
       else result[path] = createHash('sha256').update(readFileSync(join(dir, path))).digest('hex');
     }
   };

@@ -1,0 +1,12 @@
+// Commands other than check cannot do anything without a readable
+// kwaliteit.yaml; they stop and say what is wrong in it, line by line.
+import { errors } from '../errors.js';
+import { problemLines } from '../text/problems.js';
+import type { Coalition, Config } from './model.js';
+
+export function requireConfig(coalition: Pick<Coalition, 'config' | 'diagnostics'>): Config {
+  const { config, path } = coalition.config;
+  if (config) return config;
+  const details = problemLines(coalition.diagnostics.filter((d) => d.file === path), { showFile: false });
+  throw errors.configInvalid(path, details || '  (de reden is onbekend)');
+}
