@@ -17,6 +17,13 @@ describe('kwaliteit check on the command line', () => {
     expect(result.stdout).toContain('9 van 9 bouwstenen');
   });
 
+  it('counts a bouwblad it cannot read as not complete, so the summary never says "10 van 10"', async () => {
+    const dir = copyOf(EXAMPLE);
+    writeFileSync(join(dir, 'bouwbladen/micro-samenhang/periode-2.md'), Buffer.from('---\nlevel: micro\n---\nCaf\xe9\n', 'latin1'));
+    const result = await check({ dirs: [dir], date: '2026-08-15' });
+    expect(result.results[0].summary).toMatchObject({ bouwbladenTotal: 10, bouwbladenComplete: 9, bouwstenenComplete: 8 });
+  });
+
   it('finds the coalition from a subfolder, like git finds .git', async () => {
     const result = await runMain(['check', join(EXAMPLE, 'bouwbladen', 'kinderraad'), '--date', '2026-03-01', '--format', 'json']);
     expect(result.code).toBe(0);

@@ -60,7 +60,8 @@ export function summarise(coalition: Coalition, diagnostics: Diagnostic[], date:
     bouwstenenComplete: coalition.format.bouwstenen.filter((b) => mandatoryComplete.has(b.id)).length,
     bouwstenenTotal: coalition.format.bouwstenen.length,
     bouwbladenComplete: inPeriod.filter((file) => filledSteps(file).size === 4).length,
-    bouwbladenTotal: inPeriod.length,
+    // A file that cannot be read still counts, as not complete: "9 van 9" would hide it.
+    bouwbladenTotal: inPeriod.length + coalition.bouwbladen.filter((file) => period && !file.frontMatter && file.filePeriod === period.number).length,
     errors: diagnostics.filter((d) => d.severity === 'error').length,
     warnings: diagnostics.filter((d) => d.severity === 'warning').length,
   };
