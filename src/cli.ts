@@ -169,8 +169,9 @@ function reportError(error: unknown, io: Io, debug: boolean): number {
     return error.exitCode === 0 ? 0 : EXIT_USAGE;
   }
   if (isKwaliteitError(error) && error.code === 'cancelled') {
-    // Ctrl+C is a choice, not a mistake: a calm line, no "Fout:". Only init, new-cycle
-    // and add stop this way, and they undo what they wrote. The exit code stays 2.
+    // Ctrl+C is a choice, not a mistake: a calm line, no "Fout:". The commands that
+    // write (init, new-cycle, add, report) stop this way and undo what they wrote.
+    // The exit code stays 2.
     io.stderr(`${error.message}\n`);
     return error.exitCode;
   }

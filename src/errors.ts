@@ -33,6 +33,12 @@ export const errors = {
       `Hier staat al een coalitie: ${file} bestaat al. Om geen werk kwijt te raken, maakt init niets aan.`,
       'Kies een lege map, of ga verder met de coalitie die er al is (bijvoorbeeld met "kwaliteit check").',
     ),
+  folderBlocked: (path: string) =>
+    e(
+      'folder-blocked',
+      `Waar de map ${path} moet komen, staat een bestand met die naam. Daarom maakt init niets aan.`,
+      'Geef dat bestand een andere naam of zet het ergens anders, en probeer het opnieuw. Of kies een lege map.',
+    ),
   notADirectory: (dir: string) =>
     e('not-a-directory', `${dir} is een bestand, geen map.`, 'Geef de naam van een map op.'),
   dirNotWritable: (dir: string, reason: string) =>

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { init } from '../src/commands/init.js';
-import { tempDir, snapshot } from './helpers/folders.js';
+import { folders, tempDir, snapshot } from './helpers/folders.js';
 import { runBin, runMain } from './helpers/run.js';
 
 const answers = {
@@ -107,6 +107,17 @@ describe('init in-process', () => {
     await expect(init({ ...answers, dir: file })).rejects.toMatchObject({ code: 'not-a-directory' });
   });
 
+  it.each(['bouwstenen', '.github', 'bouwbladen/meso-samenhang'])('refuses, also with dryRun, when a file stands where the folder %s must come', async (blocked) => {
+    const root = tempDir();
+    mkdirSync(join(root, 'bouwbladen'), { recursive: true });
+    writeFileSync(join(root, blocked), 'een bestand, geen map\n');
+    const before = snapshot(root);
+    for (const dryRun of [true, false]) {
+      await expect(init({ ...answers, dir: root, dryRun })).rejects.toMatchObject({ code: 'folder-blocked', exitCode: 2, message: expect.stringContaining(blocked) });
+    }
+    expect(snapshot(root)).toEqual(before);
+  });
+
   it.skipIf(process.getuid?.() === 0)('says so when the folder is not writable', async () => {
     const parent = tempDir();
     mkdirSync(join(parent, 'alleen-lezen'));
@@ -175,5 +186,84 @@ describe('init interrupted', () => {
     };
     await expect(init({ ...answers, dir: root, signal: controller.signal, beforeWrite })).rejects.toMatchObject({ code: 'cancelled' });
     expect(snapshot(root)).toEqual({});
+  });
+});
+
+describe('init undone leaves the old state exactly', () => {
+  // Files and folders both: snapshot() alone would not see an empty folder left behind.
+  const listing = (dir: string) => ({ files: snapshot(dir), folders: folders(dir) });
+  const steps = LAYOUT.map((_, index) => index);
+  const fault = (at: number) => (_path: string, index: number) => {
+    if (index === at) throw Object.assign(new Error('schijf vol'), { code: 'ENOSPC' });
+  };
+  const targets = {
+    'a new folder': (parent: string) => join(parent, 'c'),
+    'a new folder two levels down': (parent: string) => join(parent, 'a', 'b', 'c'),
+    'an existing empty folder': (parent: string) => {
+      mkdirSync(join(parent, 'c'));
+      return join(parent, 'c');
+    },
+  };
+  const cases = Object.keys(targets).flatMap((target) => steps.map((step) => [target, step] as [keyof typeof targets, number]));
+
+  it.each(cases)('a fault while writing into %s, at file %i', async (target, step) => {
+    const parent = tempDir();
+    const root = targets[target](parent);
+    const before = listing(parent);
+    await expect(init({ ...answers, dir: root, beforeWrite: fault(step) })).rejects.toMatchObject({ code: 'dir-not-writable' });
+    expect(listing(parent)).toEqual(before);
+  });
+
+  it.each(cases)('Ctrl+C while writing into %s, at file %i', async (target, step) => {
+    const parent = tempDir();
+    const root = targets[target](parent);
+    const before = listing(parent);
+    const controller = new AbortController();
+    const beforeWrite = (_path: string, index: number) => {
+      if (index === step) controller.abort();
+    };
+    const run = init({ ...answers, dir: root, signal: controller.signal, beforeWrite });
+    if (step < LAYOUT.length - 1) {
+      await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+      expect(listing(parent)).toEqual(before);
+    } else {
+      // Stopped while the last file was written: that write finishes, so the new state is complete.
+      await run;
+      expect(Object.keys(snapshot(root)).sort()).toEqual(LAYOUT);
+    }
+  });
+
+  it.each(Object.keys(targets) as (keyof typeof targets)[])('Ctrl+C before the first file, into %s', async (target) => {
+    const parent = tempDir();
+    const root = targets[target](parent);
+    const before = listing(parent);
+    await expect(init({ ...answers, dir: root, signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'cancelled' });
+    expect(listing(parent)).toEqual(before);
+  });
+
+  it.each(steps)('never removes a folder that was there before, fault at file %i', async (step) => {
+    const root = tempDir();
+    mkdirSync(join(root, 'bouwstenen'));
+    mkdirSync(join(root, '.github'));
+    mkdirSync(join(root, 'bouwbladen'));
+    writeFileSync(join(root, 'bouwbladen/notitie.txt'), 'bewaren\n');
+    const before = listing(root);
+    await expect(init({ ...answers, dir: root, beforeWrite: fault(step) })).rejects.toMatchObject({ code: 'dir-not-writable' });
+    expect(listing(root)).toEqual(before);
+  });
+
+  it('keeps a folder it made once someone put a file in it', async () => {
+    const parent = tempDir();
+    const root = join(parent, 'c');
+    const beforeWrite = (path: string) => {
+      if (path.startsWith('bouwbladen/') && !existsSync(join(root, 'bouwbladen/notitie.txt'))) {
+        writeFileSync(join(root, 'bouwbladen/notitie.txt'), 'bewaren\n');
+      }
+      if (path === 'kwaliteit.yaml') throw Object.assign(new Error('schijf vol'), { code: 'ENOSPC' });
+    };
+    await expect(init({ ...answers, dir: root, beforeWrite })).rejects.toMatchObject({ code: 'dir-not-writable' });
+    expect(folders(parent)).toEqual(['c', 'c/bouwbladen']);
+    expect(Object.keys(snapshot(parent))).toEqual(['c/bouwbladen/notitie.txt']);
+    expect(readFileSync(join(root, 'bouwbladen/notitie.txt'), 'utf8')).toBe('bewaren\n');
   });
 });

@@ -1,8 +1,8 @@
 // kwaliteit init: scaffolds a coalition folder. It never destroys work: it refuses
 // a folder that already holds a coalition, leaves existing files alone, writes
 // every file atomically, and removes what it made when it cannot finish.
-import { access, mkdir, stat, unlink } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { access, mkdir, rmdir, stat, unlink } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { errors, KwaliteitError } from '../errors.js';
 import { loadFormat, resolveFormatPath } from '../format/load.js';
@@ -33,6 +33,24 @@ export interface InitResult {
 }
 
 const exists = (path: string) => access(path).then(() => true, () => false);
+
+/**
+ * Creates `dir` and its missing parents one level at a time, recording in `made`
+ * each folder this run created: a folder that already existed, or that someone
+ * else made meanwhile (EEXIST), is never ours to remove.
+ */
+async function makeDir(dir: string, made: string[]): Promise<void> {
+  const missing: string[] = [];
+  for (let at = dir; !(await exists(at)); at = dirname(at)) missing.unshift(at);
+  for (const path of missing) {
+    try {
+      await mkdir(path);
+      made.push(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
 
 const yamlScalar = (value: string) => stringify(value, { lineWidth: 0 }).trimEnd();
 
@@ -70,6 +88,20 @@ async function plannedFiles(answers: InitAnswers): Promise<Map<string, string>> 
   return files;
 }
 
+/** A file standing where init needs a folder (say, a file named "bouwstenen"). */
+async function blockedFolder(root: string, paths: Iterable<string>): Promise<string | undefined> {
+  const folders = new Set<string>();
+  for (const path of paths) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+  }
+  for (const folder of [...folders].sort()) {
+    const info = await stat(join(root, folder)).catch(() => undefined);
+    if (info && !info.isDirectory()) return folder;
+  }
+  return undefined;
+}
+
 export async function init(options: InitOptions): Promise<InitResult> {
   const answers = validateInitAnswers(options);
   const root = resolve(options.cwd ?? process.cwd(), options.dir ?? '.');
@@ -79,22 +111,25 @@ export async function init(options: InitOptions): Promise<InitResult> {
   if (await exists(join(root, CONFIG_FILE))) throw errors.configExists(join(root, CONFIG_FILE));
 
   const files = await plannedFiles(answers);
+  const blocked = await blockedFolder(root, files.keys());
+  if (blocked) throw errors.folderBlocked(blocked);
   const created: string[] = [];
   const existing: string[] = [];
   for (const path of files.keys()) (await exists(join(root, path)) ? existing : created).push(path);
   if (options.dryRun) return { root, created, existing, dryRun: true };
 
-  try {
-    await mkdir(root, { recursive: true });
-  } catch (error) {
-    throw errors.dirNotWritable(root, (error as NodeJS.ErrnoException).code ?? String(error));
-  }
-
+  const made: string[] = [];
   const written: string[] = [];
   try {
+    try {
+      await makeDir(root, made);
+    } catch (error) {
+      throw errors.dirNotWritable(root, (error as NodeJS.ErrnoException).code ?? String(error));
+    }
     let index = 0;
     for (const path of created) {
       if (options.signal?.aborted) throw errors.cancelled();
+      await makeDir(dirname(join(root, path)), made);
       await options.beforeWrite?.(path, index++);
       try {
         await createFileAtomic(join(root, path), files.get(path)!);
@@ -105,8 +140,12 @@ export async function init(options: InitOptions): Promise<InitResult> {
       }
     }
   } catch (error) {
-    // Leave the folder as we found it: only files this run created are removed.
+    // Leave the folder as we found it: only what this run created is removed.
+    // Files first, so our folders are empty again; then the folders, children
+    // before parents (reverse creation order). rmdir, not rm -r: a folder that
+    // someone put a file in meanwhile stays, with that file.
     await Promise.all(written.map((path) => unlink(join(root, path)).catch(() => {})));
+    for (const dir of made.reverse()) await rmdir(dir).catch(() => {});
     if (error instanceof KwaliteitError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw errors.dirNotWritable(root, 'geen schrijfrechten');

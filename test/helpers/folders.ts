@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterAll } from 'vitest';
 import { REPO } from './run.js';
 
@@ -40,4 +40,13 @@ export function snapshot(dir: string): Record<string, string> {
   };
   if (statSync(dir, { throwIfNoEntry: false })) walk('');
   return result;
+}
+
+/** Relative path of every folder under dir, sorted: snapshot() sees only files, so an empty folder left behind would pass it. */
+export function folders(dir: string): string[] {
+  if (!statSync(dir, { throwIfNoEntry: false })) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => lstatSync(join(dir, path)).isDirectory())
+    .map((path) => path.split(sep).join('/'))
+    .sort();
 }
