@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { splitFrontMatter } from '../src/markdown/front-matter.js';
@@ -180,6 +180,36 @@ describe('add on a terminal (mocked prompts)', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Er is niets opgeslagen');
     expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe('add on a full or read-only disk (injected faults)', () => {
+  it.each([
+    ['ENOSPC', 'de schijf is vol'],
+    ['EACCES', 'geen schrijfrechten'],
+    ['EROFS', 'geen schrijfrechten'],
+  ])('%s: exit 2 with a Dutch message, and no file or folder left behind', async (code, reason) => {
+    // The folder for the new bouwblad is made first; the write inside it fails.
+    vi.resetModules();
+    vi.doMock('node:fs/promises', async (importOriginal) => {
+      const real = await importOriginal<typeof import('node:fs/promises')>();
+      const open = (async (path: string, ...rest: unknown[]) => {
+        if (String(path).includes('/bouwbladen/ideeen/')) throw Object.assign(new Error('nee'), { code });
+        return (real.open as (...args: unknown[]) => unknown)(path, ...rest);
+      }) as typeof real.open;
+      return { ...real, open, default: { ...real, open } };
+    });
+    const { runMain: fresh } = await import('./helpers/run.js');
+    const root = copyOf(EXAMPLE);
+    const before = snapshot(root);
+    const result = await fresh(['add', root, '--bouwsteen', 'micro-samenhang', '--question', QUESTION, '--id', 'ideeen', '--date', '2026-03-01']);
+    vi.doUnmock('node:fs/promises');
+    vi.resetModules();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`In de map ${root} kan niets worden opgeslagen (${reason}).`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshot(root)).toEqual(before);
+    expect(existsSync(join(root, 'bouwbladen/ideeen'))).toBe(false);
   });
 });
 

@@ -29,7 +29,7 @@ describe('rule registry', () => {
     const all = [...loaderRules, ...rules];
     expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
     const covered = new Set([...fixtures, ...badInputCases()].flatMap((f) => (f.expected ?? []).map((e) => e.ruleId)));
-    // A file that exists but cannot be opened needs a permission root ignores; test/check-cli.test.ts fakes it.
+    // Something that cannot be opened needs a permission root ignores; test/unreadable-folder.test.ts plays it.
     const untested = all.map((r) => r.id).filter((id) => !covered.has(id) && id !== 'file-unreadable');
     expect(untested).toEqual([]);
     for (const rule of all) expect(rule.description).toMatch(/^[A-Z"'(a-z0-9]/);

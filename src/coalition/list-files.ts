@@ -7,15 +7,19 @@ import { isSystemFile, SKIPPED_DIRS } from './layout.js';
 export interface Listing {
   files: string[];
   symlinks: string[];
+  /** Folders that could not be opened, with the system's error code. */
+  unreadableDirs: { path: string; code: string }[];
 }
 
 export async function listFiles(root: string): Promise<Listing> {
-  const listing: Listing = { files: [], symlinks: [] };
+  const listing: Listing = { files: [], symlinks: [], unreadableDirs: [] };
   const visit = async (relative: string) => {
     let entries;
     try {
       entries = await readdir(join(root, relative), { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      // A bouwbladen folder nobody may open must not vanish without a word.
+      if (relative) listing.unreadableDirs.push({ path: relative, code: (error as NodeJS.ErrnoException).code ?? 'onbekend' });
       return;
     }
     await Promise.all(
@@ -31,5 +35,6 @@ export async function listFiles(root: string): Promise<Listing> {
   await visit('');
   listing.files.sort();
   listing.symlinks.sort();
+  listing.unreadableDirs.sort((a, b) => a.path.localeCompare(b.path));
   return listing;
 }

@@ -37,6 +37,15 @@ export async function loadCoalition(dir: string): Promise<Coalition> {
     : undefined;
   const format = await loadFormat(resolveFormatPath(formatSpec, dirname(join(root, CONFIG_FILE))), join(root, CONFIG_FILE));
 
+  for (const { path, code } of listing.unreadableDirs) {
+    diagnostics.push({
+      file: path,
+      ruleId: 'file-unreadable',
+      severity: 'error',
+      message: `Deze map kan niet worden geopend${code === 'EACCES' || code === 'EPERM' ? ': je hebt geen leesrechten' : ` (${code})`}. Wat erin staat, telt niet mee.`,
+      hint: 'Kijk of je de map mag openen, of vraag de beheerder om leesrechten.',
+    });
+  }
   for (const link of listing.symlinks) {
     diagnostics.push({
       file: link,

@@ -60,14 +60,3 @@ export async function createFileAtomic(path: string, content: string): Promise<v
   }
   await unlink(temp);
 }
-
-/** Replaces `path` with `content` atomically (temp file in the same folder, then rename). */
-export async function replaceFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  const temp = await writeTemp(path, content);
-  try {
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => {});
-    throw error;
-  }
-}
