@@ -1,7 +1,11 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadCoalition } from '../src/coalition/load.js';
+import type { Coalition } from '../src/coalition/model.js';
+import { checkCoalition } from '../src/commands/check.js';
 import { defaultRange } from '../src/commands/new-cycle-period.js';
+import { carriedNote } from '../src/commands/new-cycle-plan.js';
 import { newCycle } from '../src/commands/new-cycle.js';
 import { addPeriod } from '../src/config/edit.js';
 import { splitFrontMatter } from '../src/markdown/front-matter.js';
@@ -306,6 +310,148 @@ describe('new-cycle never leaves half a cycle (in-process)', () => {
     expect(leftovers(root)).toEqual([]);
     await newCycle(options(root));
     expect(leftovers(root)).toEqual([]);
+  });
+});
+
+describe('new-cycle writes a new file in the line ends of the bouwblad it continues (in-process)', () => {
+  const options = (root: string) => ({ dir: root, from: '2026-08-01', to: '2027-01-31', date: '2026-08-01' });
+  const toCrlf = (text: string) => text.replace(/\n/g, '\r\n');
+  const lineEnds = (text: string) => ({
+    crlf: text.match(/\r\n/g)?.length ?? 0,
+    lf: text.match(/(?<!\r)\n/g)?.length ?? 0,
+    cr: text.match(/\r(?!\n)/g)?.length ?? 0,
+  });
+  const withStep4 = (text: string, step4: string) => `${text.slice(0, text.indexOf('## Stap 4'))}## Stap 4 – Wat is je bijgestelde startvraag?\n\n${step4}\n`;
+  /** Step 4 with what must survive byte for byte: a hard line break (two spaces), a tab, combining marks, emoji, a fence. */
+  const STEP4 = [
+    'Hoe zorgen we dat één café-eigenaar (Cafe\u0301 De Haven) meedoet?  ',
+    'Met een tab\terin en 👩‍🏫 als juf.',
+    '',
+    '- eerst de wijk',
+    '  - dan de school',
+    '',
+    '```',
+    '## Stap 2 – geen kop maar code',
+    '```',
+    '',
+    '> een citaat',
+  ].join('\n');
+  const stepIn = (coalition: Coalition, path: string, n: number) =>
+    coalition.bouwbladen.find((file) => file.path === path)!.body!.steps.find((s) => s.number === n)!;
+  /** Step 1 as new-cycle writes it from step 4 as the loader read it: the note, the text with `eol` for every line end. */
+  const carriedStep1 = (step4: string, eol: string) =>
+    [eol, eol, carriedNote(2), eol, eol, step4.replace(/^(?:\r?\n)+|(?:\r?\n)+$/g, '').replace(/\r\n|\r|\n/g, eol), eol, eol].join('');
+  const FRESH = 'bouwbladen/macro-uitvoering/periode-3.md';
+  const CONTINUED = PERIOD_3_FILES.filter((path) => path !== FRESH);
+
+  // The example twice, once as git with autocrlf checks it out on Windows: every file CRLF.
+  // In both, macro-uitvoering has no bouwblad in period 2, so it starts afresh.
+  let lf: string;
+  let crlf: string;
+  beforeAll(async () => {
+    lf = copyOf(EXAMPLE);
+    crlf = copyOf(EXAMPLE);
+    for (const root of [lf, crlf]) {
+      const path = 'bouwbladen/meso-samenhang/periode-2.md';
+      writeFileSync(join(root, path), withStep4(read(root, path), STEP4));
+      rmSync(join(root, 'bouwbladen/macro-uitvoering/periode-2.md'));
+    }
+    for (const path of Object.keys(snapshot(crlf))) writeFileSync(join(crlf, path), toCrlf(read(crlf, path)));
+    await newCycle(options(lf));
+    await newCycle(options(crlf));
+  });
+
+  it('a CRLF source gives a file with only CRLF, otherwise the same as from the LF source', () => {
+    for (const path of CONTINUED) {
+      const text = read(crlf, path);
+      expect(lineEnds(text), path).toMatchObject({ lf: 0, cr: 0 });
+      expect(text, path).toBe(toCrlf(read(lf, path)));
+    }
+  });
+
+  it('an LF source gives a file with only LF', () => {
+    for (const path of PERIOD_3_FILES) expect(read(lf, path), path).not.toContain('\r');
+  });
+
+  it('a bouwblad started afresh is LF, also among CRLF files', () => {
+    expect(read(crlf, FRESH)).not.toContain('\r');
+    expect(read(crlf, FRESH)).toBe(read(lf, FRESH));
+  });
+
+  it('adds no byte-order mark, also when the source had one', async () => {
+    const root = copyOf(EXAMPLE);
+    const path = 'bouwbladen/meso-samenhang/periode-2.md';
+    writeFileSync(join(root, path), `\uFEFF${toCrlf(read(root, path))}`);
+    await newCycle(options(root));
+    const fresh = readFileSync(join(root, 'bouwbladen/meso-samenhang/periode-3.md'));
+    expect(fresh.subarray(0, 3).toString('hex')).not.toBe('efbbbf');
+    expect(lineEnds(fresh.toString('utf8'))).toMatchObject({ lf: 0, cr: 0 });
+  });
+
+  it('step 1 of a CRLF file, read by the loader, is step 4 of its source byte for byte', async () => {
+    const coalition = await loadCoalition(crlf);
+    expect(stepIn(coalition, 'bouwbladen/meso-samenhang/periode-2.md', 4).content).toBe(`\r\n\r\n${toCrlf(STEP4)}\r\n`);
+    for (const path of CONTINUED) {
+      const source = path.replace('periode-3', 'periode-2');
+      const step4 = stepIn(coalition, source, 4).content;
+      expect(stepIn(coalition, path, 1).content, path).toBe(carriedStep1(step4, '\r\n'));
+      const file = coalition.bouwbladen.find((b) => b.path === path)!;
+      expect(file.body!.steps.map((s) => [s.number, s.filled]), path).toEqual([[1, true], [2, false], [3, false], [4, false]]);
+      const old = coalition.bouwbladen.find((b) => b.path === source)!;
+      expect({ ...file.frontMatter, period: 2 }, path).toEqual(old.frontMatter);
+    }
+  });
+
+  it('a question moved to another bouwsteen keeps the line ends of where it came from', async () => {
+    const root = copyOf(EXAMPLE);
+    for (const path of Object.keys(snapshot(root))) writeFileSync(join(root, path), toCrlf(read(root, path)));
+    const result = await newCycle({ ...options(root), move: ['gemeenschappelijke-taal=meso-samenwerking', 'meso-uitvoering=macro-uitvoering'] });
+    const moved = ['bouwbladen/gemeenschappelijke-taal-naar-meso-samenwerking/periode-3.md', 'bouwbladen/meso-uitvoering-naar-macro-uitvoering/periode-3.md'];
+    expect(result.files.map((file) => file.path)).toEqual(expect.arrayContaining([...moved, 'bouwbladen/meso-uitvoering/periode-3.md']));
+    for (const { path } of result.files) expect(lineEnds(read(root, path)), path).toMatchObject({ lf: 0, cr: 0 });
+  });
+
+  it('a mixed source takes the line end most of its lines have; a tie gives LF', async () => {
+    const root = copyOf(EXAMPLE);
+    const rewrite = (id: string, change: (text: string) => string) => {
+      const path = `bouwbladen/${id}/periode-2.md`;
+      writeFileSync(join(root, path), change(read(root, path)));
+      return lineEnds(read(root, path));
+    };
+    const end = (text: string) => text.indexOf('\n---\n') + 5;
+    // Front-matter LF, the rest CRLF: the body has more lines.
+    const bodyCrlf = rewrite('meso-samenhang', (text) => text.slice(0, end(text)) + toCrlf(withStep4(text, STEP4).slice(end(text))));
+    expect(bodyCrlf.crlf).toBeGreaterThan(bodyCrlf.lf);
+    // An LF file with step 4 pasted in from a CRLF file.
+    const pasted = rewrite('micro-samenhang', (text) => withStep4(text, toCrlf(STEP4)));
+    expect(pasted.crlf).toBeGreaterThan(0);
+    expect(pasted.lf).toBeGreaterThan(pasted.crlf);
+    // LF and CRLF by turns, as many of each.
+    const tie = rewrite('gemeenschappelijke-taal', (text) => {
+      const lines = withStep4(text, STEP4).split('\n');
+      if (lines.length % 2 === 0) lines.push('');
+      return lines.map((line, i) => (i === lines.length - 1 ? line : line + (i % 2 ? '\r\n' : '\n'))).join('');
+    });
+    expect(tie.crlf).toBe(tie.lf);
+
+    await newCycle(options(root));
+    const coalition = await loadCoalition(root);
+    for (const [id, eol] of [['meso-samenhang', '\r\n'], ['micro-samenhang', '\n'], ['gemeenschappelijke-taal', '\n']]) {
+      const path = `bouwbladen/${id}/periode-3.md`;
+      expect(lineEnds(read(root, path)), id).toEqual(eol === '\n' ? { crlf: 0, lf: expect.any(Number), cr: 0 } : { crlf: expect.any(Number), lf: 0, cr: 0 });
+      const step4 = stepIn(coalition, `bouwbladen/${id}/periode-2.md`, 4).content;
+      expect(stepIn(coalition, path, 1).content, id).toBe(carriedStep1(step4, eol));
+      expect(stepIn(coalition, path, 1).content, id).toContain(STEP4.replace(/\n/g, eol));
+    }
+  });
+
+  it('check finds the same in a CRLF folder after new-cycle as in the LF one', async () => {
+    const [fromLf, fromCrlf] = await Promise.all([lf, crlf].map((root) => checkCoalition(root, { date: '2026-08-10' })));
+    expect(fromCrlf.diagnostics).toEqual(fromLf.diagnostics);
+    expect(fromCrlf.summary).toEqual(fromLf.summary);
+    // Only what any new period has: step 2 still to write (and the bouwblad started afresh lacks step 1).
+    const newFindings = fromLf.diagnostics.filter((d) => d.file.endsWith('periode-3.md'));
+    expect(new Set(newFindings.map((d) => d.ruleId))).toEqual(new Set(['steps-filled']));
   });
 });
 

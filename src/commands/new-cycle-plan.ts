@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { bouwbladenIn, bouwbladIds, mandatoryFile, type ReadBouwblad } from '../coalition/in-period.js';
 import { bouwbladPath, CONFIG_FILE } from '../coalition/layout.js';
 import type { Coalition, Period } from '../coalition/model.js';
+import { readText } from '../coalition/read-file.js';
 import { addPeriod } from '../config/edit.js';
 import { addDays, formatDutchDate, isIsoDate, today } from '../dates.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -110,6 +111,31 @@ function adjustedQuestion(file: ReadBouwblad, format: Format): string | undefine
   return closeOpenBlock(text);
 }
 
+type LineEnd = '\n' | '\r\n';
+
+/**
+ * The line end a file mostly uses. A bouwblad saved on Windows (or checked out with
+ * git's autocrlf) has CRLF; its continuation should too, or the new file mixes both:
+ * some editors then rewrite every line on the next save and git shows it all as changed.
+ * A tie goes to LF, which is what kwaliteit writes anywhere else. No byte-order mark is
+ * added even when the source had one: it tells nothing about UTF-8, the loader skips it
+ * either way, and tools that expect front-matter at the very first byte stumble on it.
+ */
+function lineEndOf(text: string): LineEnd {
+  const crlf = text.match(/\r\n/g)?.length ?? 0;
+  const lf = (text.match(/\n/g)?.length ?? 0) - crlf;
+  return crlf > lf ? '\r\n' : '\n';
+}
+
+/** Re-read because the loader keeps no raw text; a file gone since loading gets LF. */
+async function lineEndOfFile(root: string, path: string): Promise<LineEnd> {
+  return lineEndOf((await readText(root, path)).text ?? '');
+}
+
+// A lone CR is a line end to Markdown as well (and to closeOpenBlock), so it is
+// converted too: the new file then has one kind of line end and parses the same.
+const withLineEnds = (text: string, eol: LineEnd) => text.replace(/\r\n|\r|\n/g, eol);
+
 /** The first paragraph of a Markdown text as one plain line: the question of a moved bouwblad. */
 function firstParagraph(markdown: string): string | undefined {
   const block = markdown
@@ -169,14 +195,21 @@ export async function planNewCycle(coalition: Coalition, choices: NewCycleChoice
   const continued = [...sources.values()].filter(
     (file) => file.frontMatter.mandatory || !choices.only || choices.only.includes(file.id) || moves.has(file.id),
   );
+  // Each refused file with its first problem, so nobody needs a second command to find it.
+  const line = (file: ReadBouwblad, key: string) => file.yaml?.locate([key]).line;
   const unusable = [
-    ...coalition.bouwbladen.filter((file) => !file.frontMatter && file.filePeriod === n).map((file) => file.path),
-    ...continued.filter((file) => !format.bouwsteenFor(file.frontMatter.level, file.frontMatter.aspect) || !file.body).map((file) => file.path),
+    ...coalition.bouwbladen
+      .filter((file) => !file.frontMatter && file.filePeriod === n)
+      .map((file) => problemLines(coalition.diagnostics.filter((d) => d.file === file.path)) || `  - ${file.path}`),
+    // A periode-2.md that says "period: 3" would silently start afresh: its step 4 would not be carried.
+    ...coalition.bouwbladen.filter((file): file is ReadBouwblad => file.filePeriod === n && file.frontMatter !== undefined && file.frontMatter.period !== n).map(
+      (file) => `  - ${file.path}, regel ${line(file, 'period')}: in de kop staat period: ${file.frontMatter.period}, maar volgens de naam hoort het bij periode ${n}.\n    → Zet in de kop period: ${n}, of geef het bestand de naam van de goede periode.`,
+    ),
+    ...continued
+      .filter((file) => !format.bouwsteenFor(file.frontMatter.level, file.frontMatter.aspect))
+      .map((file) => `  - ${file.path}, regel ${line(file, 'level')}: niveau "${file.frontMatter.level}" met aspect "${file.frontMatter.aspect}" is geen bouwsteen.\n    → Kies een niveau (${format.levels.map((l) => l.id).join(', ')}) en een aspect (${format.aspects.map((a) => a.id).join(', ')}).`),
   ];
-  if (unusable.length) {
-    const details = unusable.map((path) => problemLines(coalition.diagnostics.filter((d) => d.file === path)) || `  - ${path}`);
-    throw errors.bouwbladenUnusable(details.join('\n'));
-  }
+  if (unusable.length) throw errors.bouwbladenUnusable(unusable.join('\n'));
 
   const taken = bouwbladIds(coalition);
   const files: PlannedFile[] = [];
@@ -186,6 +219,7 @@ export async function planNewCycle(coalition: Coalition, choices: NewCycleChoice
     const fm = source.frontMatter;
     const own = format.bouwsteenFor(fm.level, fm.aspect)!;
     const adjusted = adjustedQuestion(source, format);
+    const eol = await lineEndOfFile(root, source.path);
     if (adjusted === undefined) emptyStep4.push(source.path);
     const target = moves.get(source.id);
     let movedPath: string | undefined;
@@ -198,7 +232,7 @@ export async function planNewCycle(coalition: Coalition, choices: NewCycleChoice
         source: source.path,
         carried: adjusted !== undefined,
         movedFrom: own.id,
-        content: renderBouwblad(format, {
+        content: withLineEnds(renderBouwblad(format, {
           bouwsteen: target,
           period: period.number,
           mandatory: false,
@@ -207,7 +241,7 @@ export async function planNewCycle(coalition: Coalition, choices: NewCycleChoice
           contributors: fm.contributors,
           previous: `${source.id}/periode-${n}`,
           ...(adjusted !== undefined ? { step1: `${carriedNote(n, `bouwbladen/${source.id}`)}\n\n${adjusted}` } : {}),
-        }),
+        }), eol),
       });
     }
     // A moved extra bouwblad ends here; a moved mandatory one goes on in its own bouwsteen, with a new start question.
@@ -224,7 +258,7 @@ export async function planNewCycle(coalition: Coalition, choices: NewCycleChoice
       source: source.path,
       carried: !target && adjusted !== undefined,
       ...(target && adjusted !== undefined ? { questionMovedTo: movedPath } : {}),
-      content: renderBouwblad(format, {
+      content: withLineEnds(renderBouwblad(format, {
         bouwsteen: own,
         period: period.number,
         mandatory: fm.mandatory,
@@ -232,7 +266,7 @@ export async function planNewCycle(coalition: Coalition, choices: NewCycleChoice
         links: fm.links,
         contributors: fm.contributors,
         ...(step1 !== undefined ? { step1 } : {}),
-      }),
+      }), eol),
     });
   }
   // The program asks for every mandatory question in every period, so a missing one is started afresh.

@@ -106,7 +106,16 @@ function nextSteps(coalition: Coalition, report: Omit<StatusReport, 'next'>, dir
     steps.push({ message: `Periode ${period.number} begint op ${formatDutchDate(period.from)}. Jullie kunnen alvast stap 1 invullen: de startvraag.`, command: null, files: [] });
     return steps;
   }
-  const missingMandatory = report.bouwstenen.filter((b) => !b.mandatory.file);
+  // A file at the expected place whose front-matter says otherwise (a typo in level, another period …).
+  const misplaced = report.bouwstenen.filter((b) => !b.mandatory.file && coalition.bouwbladen.some((f) => f.path === bouwbladPath(b.id, period.number) && f.frontMatter));
+  for (const b of misplaced) {
+    steps.push({
+      message: `${bouwbladPath(b.id, period.number)} is er wel, maar telt niet mee als het verplichte bouwblad van ${b.id}: de kop (level, aspect, period of mandatory) past er niet bij. Check zegt op welke regel.`,
+      command: check,
+      files: [bouwbladPath(b.id, period.number)],
+    });
+  }
+  const missingMandatory = report.bouwstenen.filter((b) => !b.mandatory.file && !misplaced.includes(b));
   if (missingMandatory.length) {
     steps.push({
       message: `Er is geen bouwblad voor de verplichte vraag van ${nameList(missingMandatory.map((b) => b.id))} in periode ${period.number}. Check zegt hoe je dat oplost.`,

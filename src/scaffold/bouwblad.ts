@@ -42,7 +42,8 @@ export function renderBouwblad(format: Format, draft: BouwbladDraft): string {
     const content = step.number === 1 && draft.step1 !== undefined ? draft.step1.trim() : guidanceComment(step.guidance);
     return `## ${step.title}\n\n${content}\n`;
   });
-  return `${frontMatter(data)}\n# ${draft.question}\n\n${guidanceComment(about)}\n\n${steps.join('\n')}`;
+  // A question written over several lines (question: |) must stay one title line.
+  return `${frontMatter(data)}\n# ${draft.question.replace(/\s+/g, ' ').trim()}\n\n${guidanceComment(about)}\n\n${steps.join('\n')}`;
 }
 
 export function renderBouwsteen(bouwsteen: Bouwsteen): string {

@@ -1,7 +1,8 @@
 // The hardening issue: "new-cycle followed by parsing never loses or alters a byte
 // of earlier periods". Whatever a coalition wrote in period 2, starting period 3
 // leaves every file as it was, only adds the period to kwaliteit.yaml, and carries
-// step 4 into step 1 exactly. A file it cannot read makes it refuse, changing nothing.
+// step 4 into step 1 exactly, in a file with the source's line ends throughout.
+// A file it cannot read makes it refuse, changing nothing.
 import fc from 'fast-check';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,8 +45,11 @@ const stepOf = (file: { body?: { steps: StepSection[] } }, n: number) => file.bo
  */
 const leavesBlockOpen = (markdown: string) => parseBody(`${markdown}\n\n## einde`).tree.children.at(-1)?.type !== 'heading';
 
-/** What closes such a block: the only text new-cycle may add to what it carries. */
-const CLOSER = /^\n(?:`{3,}|~{3,}|-->|\?>|>|\]\]>|<\/(?:script|pre|style|textarea)>)$/i;
+/** What closes such a block, on a line of its own: the only text new-cycle may add to what it carries. */
+const CLOSER = /^(?:`{3,}|~{3,}|-->|\?>|>|\]\]>|<\/(?:script|pre|style|textarea)>)$/i;
+
+/** Markdown's line ends (CRLF, LF, and a lone CR) all written as `eol`. */
+const withLineEnds = (text: string, eol: string) => text.replace(/\r\n|\r|\n/g, eol);
 
 // Text people paste: Dutch, other scripts, emoji, combining marks (é as e + U+0301
 // next to é as one code point, which must not be normalised), lookalike headings.
@@ -281,8 +285,15 @@ describe('new-cycle on arbitrary period-2 bouwbladen', () => {
         for (const id of PERIOD_2) {
           const source = sources.get(id)!;
           const file = coalition.bouwbladen.find((b) => b.path === `bouwbladen/${id}/periode-3.md`) as BouwbladFile;
+          // The line end of the source: CRLF when rewrite() made it so. The example itself is LF, and the few
+          // CRLFs a random fragment could hold never outnumber the LFs of the front-matter and headings.
+          const eol = s.edits.find(([edited]) => edited === id)?.[1].crlf ? '\r\n' : '\n';
+          const raw = readFileSync(join(root, file.path), 'utf8');
+          expect(raw.startsWith('\uFEFF'), `${id}: byte-order mark`).toBe(false);
+          if (eol === '\n') expect(raw.includes('\r'), `${id}: CR in an LF file`).toBe(false);
+          else expect(/\r(?!\n)|(?<!\r)\n/.test(raw), `${id}: lone CR or LF in a CRLF file`).toBe(false);
           expect(file.frontMatter, id).toMatchObject({ period: 3 });
-          // Compared as the schema reads it: in a CRLF file the raw value on the last front-matter line keeps its \r.
+          // Compared as the schema reads the source (defaults filled in), apart from the period.
           expect({ ...file.frontMatter, period: 2 }, id).toEqual(BouwbladFrontMatterSchema.parse(source.data));
           // Steps 2 to 4 are there, untouched guidance: nothing carried leaked past step 1.
           expect(file.body!.steps.map((step) => step.number), id).toEqual([1, 2, 3, 4]);
@@ -301,14 +312,18 @@ describe('new-cycle on arbitrary period-2 bouwbladen', () => {
           expect(planned.carried, id).toBe(true);
           // All new-cycle may leave out: the scaffold's guidance, blank lines before the text and whitespace after it.
           const written = step4.content.replace(guidance(4), '').replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '').trimEnd();
-          const prefix = `\n\n${carriedNote(2)}\n\n`;
+          // The only change to it: every line end is the file's own.
+          const expected = withLineEnds(written, eol);
+          const prefix = `${eol}${eol}${carriedNote(2)}${eol}${eol}`;
           expect(step1.content.startsWith(prefix), id).toBe(true);
-          expect(step1.content.endsWith('\n\n'), id).toBe(true);
-          const carried = step1.content.slice(prefix.length, -2);
-          expect(carried.startsWith(written), id).toBe(true);
-          const added = carried.slice(written.length);
-          if (leavesBlockOpen(written)) expect(added, id).toMatch(CLOSER);
-          else expect(added, id).toBe('');
+          expect(step1.content.endsWith(eol + eol), id).toBe(true);
+          const carried = step1.content.slice(prefix.length, -2 * eol.length);
+          expect(carried.startsWith(expected), id).toBe(true);
+          const added = carried.slice(expected.length);
+          if (leavesBlockOpen(written)) {
+            expect(added.slice(0, eol.length), id).toBe(eol);
+            expect(added.slice(eol.length), id).toMatch(CLOSER);
+          } else expect(added, id).toBe('');
           expect(step1.filled, id).toBe(true);
         }
       }),
