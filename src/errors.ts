@@ -26,6 +26,26 @@ export function isKwaliteitError(error: unknown): error is KwaliteitError {
 
 const e = (code: string, message: string, hint?: string) => new KwaliteitError(code, message, hint);
 
+/**
+ * The catalogued error for a write in `dir` that the computer refused: rights,
+ * a full disk or a name too long. Undefined for anything else (a bug).
+ */
+export function writeRefused(dir: string, error: unknown): KwaliteitError | undefined {
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return errors.dirNotWritable(dir, 'geen schrijfrechten');
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return errors.dirNotWritable(dir, 'de schijf is vol', 'Maak ruimte vrij op de schijf en probeer het opnieuw.');
+    case 'ENAMETOOLONG':
+      return errors.dirNotWritable(dir, 'de naam van een map of bestand is te lang voor deze computer', 'Kies een kortere naam, of een map die minder diep ligt.');
+    default:
+      return undefined;
+  }
+}
+
 export const errors = {
   configExists: (file: string) =>
     e(
@@ -41,12 +61,8 @@ export const errors = {
     ),
   notADirectory: (dir: string) =>
     e('not-a-directory', `${dir} is een bestand, geen map.`, 'Geef de naam van een map op.'),
-  dirNotWritable: (dir: string, reason: string) =>
-    e(
-      'dir-not-writable',
-      `In de map ${dir} kan niets worden opgeslagen (${reason}).`,
-      'Kies een map waarin je mag schrijven, of vraag de beheerder om schrijfrechten.',
-    ),
+  dirNotWritable: (dir: string, reason: string, hint = 'Kies een map waarin je mag schrijven, of vraag de beheerder om schrijfrechten.') =>
+    e('dir-not-writable', `In de map ${dir} kan niets worden opgeslagen (${reason}).`, hint),
   configNotFound: (dir: string, looked: string[]) =>
     e(
       'config-not-found',

@@ -183,6 +183,15 @@ describe('add on a terminal (mocked prompts)', () => {
   });
 });
 
+it('refuses a folder name too long for the file system, before writing anything', async () => {
+  const root = copyOf(EXAMPLE);
+  const before = snapshot(root);
+  const result = await runMain(['add', root, '--bouwsteen', 'meso-samenhang', '--question', QUESTION, '--id', 'a'.repeat(300), '--date', '2026-03-01']);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain('bij --id klopt niet: de naam is 300 tekens lang.');
+  expect(snapshot(root)).toEqual(before);
+});
+
 describe('add on a full or read-only disk (injected faults)', () => {
   it.each([
     ['ENOSPC', 'de schijf is vol'],
@@ -207,6 +216,8 @@ describe('add on a full or read-only disk (injected faults)', () => {
     vi.resetModules();
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`In de map ${root} kan niets worden opgeslagen (${reason}).`);
+    // The hint fits the cause: rights are no help on a full disk.
+    expect(result.stderr).toContain(code === 'ENOSPC' ? 'Maak ruimte vrij op de schijf' : 'vraag de beheerder om schrijfrechten');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(snapshot(root)).toEqual(before);
     expect(existsSync(join(root, 'bouwbladen/ideeen'))).toBe(false);

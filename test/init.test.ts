@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { init } from '../src/commands/init.js';
@@ -99,6 +99,16 @@ describe('init in-process', () => {
     const root = join(tempDir(), 'c');
     await expect(init({ ...answers, ...bad, dir: root })).rejects.toMatchObject({ code, exitCode: 2 });
     expect(existsSync(root)).toBe(false);
+  });
+
+  it('says so when a folder name is too long for this computer, and leaves nothing', async () => {
+    const parent = tempDir();
+    await expect(init({ ...answers, dir: join(parent, 'a'.repeat(300), 'b') })).rejects.toMatchObject({
+      code: 'dir-not-writable',
+      message: expect.stringContaining('de naam van een map of bestand is te lang voor deze computer'),
+      hint: 'Kies een kortere naam, of een map die minder diep ligt.',
+    });
+    expect(readdirSync(parent)).toEqual([]);
   });
 
   it('refuses a file where a folder should be', async () => {

@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { extraFiles } from '../coalition/in-period.js';
-import { BOUWBLAD_ID } from '../coalition/layout.js';
+import { BOUWBLAD_ID, MAX_ID_LENGTH } from '../coalition/layout.js';
 import { loadCoalition } from '../coalition/load.js';
 import type { Coalition } from '../coalition/model.js';
 import { add, idProblem, normaliseQuestion, periodForNewWork, type AddOptions } from '../commands/add.js';
@@ -59,6 +59,7 @@ async function ask(prompts: typeof import('../prompts.js'), coalition: Coalition
     id = await prompts.askBouwbladId(suggestion, async (value) => {
       if (!value) return 'Geef een korte naam, bijvoorbeeld kinderraad.';
       if (!BOUWBLAD_ID.test(value)) return `Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld ${slugify(value) || 'kinderraad'}.`;
+      if (value.length > MAX_ID_LENGTH) return `Deze naam is ${value.length} tekens lang. Houd hem kort, hooguit ${MAX_ID_LENGTH} tekens.`;
       if (format.bouwsteen(value)) return `"${value}" is de naam van een bouwsteen; die is voor het verplichte bouwblad. Kies een andere naam.`;
       if (await idProblem(coalition, value)) return `Er is al een bouwblad met de naam "${value}". Kies een andere naam.`;
       return undefined;

@@ -4,12 +4,12 @@ import { access, rmdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { findCoalitionRoot } from '../coalition/find.js';
 import { mandatoryFile } from '../coalition/in-period.js';
-import { BOUWBLAD_ID, BOUWBLADEN_DIR, bouwbladPath } from '../coalition/layout.js';
+import { BOUWBLAD_ID, BOUWBLADEN_DIR, bouwbladPath, MAX_ID_LENGTH } from '../coalition/layout.js';
 import { loadCoalition } from '../coalition/load.js';
 import type { Coalition, Config, Period } from '../coalition/model.js';
 import { phaseOf } from '../coalition/periods.js';
 import { formatDutchDate, isIsoDate, today } from '../dates.js';
-import { errors, KwaliteitError } from '../errors.js';
+import { errors, KwaliteitError, writeRefused } from '../errors.js';
 import type { Bouwsteen } from '../format/format.js';
 import { createFileAtomic, FileExistsError } from '../fs/atomic.js';
 import { withLock } from '../fs/lock.js';
@@ -64,6 +64,8 @@ const exists = (path: string) => access(path).then(() => true, () => false);
 export async function idProblem(coalition: Coalition, id: string): Promise<KwaliteitError | undefined> {
   if (!BOUWBLAD_ID.test(id))
     return errors.invalidOption('--id', id, 'gebruik alleen kleine letters, cijfers en streepjes', `Bijvoorbeeld: ${slugify(id) || 'kinderraad'}.`);
+  if (id.length > MAX_ID_LENGTH)
+    return errors.invalidOption('--id', `${id.slice(0, 30)}…`, `de naam is ${id.length} tekens lang`, `Houd de naam kort, hooguit ${MAX_ID_LENGTH} tekens, bijvoorbeeld kinderraad.`);
   if (coalition.format.bouwsteen(id)) return errors.reservedId(id);
   const file = coalition.bouwbladen.find((f) => f.id === id);
   // An empty folder counts too: someone may be about to put a bouwblad there.
@@ -107,10 +109,7 @@ async function addIn(root: string, options: AddOptions, checkpoint: () => void):
   } catch (error) {
     await rmdir(join(root, BOUWBLADEN_DIR, id)).catch(() => {});
     if (error instanceof FileExistsError) throw errors.bouwbladExists(id, path);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw errors.dirNotWritable(root, 'geen schrijfrechten');
-    if (code === 'ENOSPC') throw errors.dirNotWritable(root, 'de schijf is vol');
-    throw error;
+    throw writeRefused(root, error) ?? error;
   }
   return { root, path, id, period, bouwsteen, question, dryRun: false };
 }

@@ -4,7 +4,7 @@
 import { access, mkdir, rmdir, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { errors, KwaliteitError } from '../errors.js';
+import { errors, KwaliteitError, writeRefused } from '../errors.js';
 import { loadFormat, resolveFormatPath } from '../format/load.js';
 import { bouwbladPath, bouwsteenPath, CONFIG_FILE } from '../coalition/layout.js';
 import { createFileAtomic, FileExistsError } from '../fs/atomic.js';
@@ -124,7 +124,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
     try {
       await makeDir(root, made);
     } catch (error) {
-      throw errors.dirNotWritable(root, (error as NodeJS.ErrnoException).code ?? String(error));
+      throw writeRefused(root, error) ?? errors.dirNotWritable(root, (error as NodeJS.ErrnoException).code ?? String(error));
     }
     let index = 0;
     for (const path of created) {
@@ -147,10 +147,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
     await Promise.all(written.map((path) => unlink(join(root, path)).catch(() => {})));
     for (const dir of made.reverse()) await rmdir(dir).catch(() => {});
     if (error instanceof KwaliteitError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw errors.dirNotWritable(root, 'geen schrijfrechten');
-    if (code === 'ENOSPC') throw errors.dirNotWritable(root, 'de schijf is vol');
-    throw error;
+    throw writeRefused(root, error) ?? error;
   }
   return { root, created: written, existing, dryRun: false };
 }

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { findCoalitionRoot } from '../coalition/find.js';
 import { CONFIG_FILE } from '../coalition/layout.js';
 import { loadCoalition } from '../coalition/load.js';
-import { errors, KwaliteitError } from '../errors.js';
+import { errors, KwaliteitError, writeRefused } from '../errors.js';
 import { FileExistsError } from '../fs/atomic.js';
 import { withLock } from '../fs/lock.js';
 import { commitStaged, FileChangedError } from '../fs/staged.js';
@@ -32,10 +32,7 @@ function explainWriteError(error: unknown, root: string): unknown {
   if (error instanceof KwaliteitError) return error;
   if (error instanceof FileExistsError) return errors.filesExist([error.path.slice(root.length + 1).split('\\').join('/')]);
   if (error instanceof FileChangedError) return errors.configChanged(error.path);
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return errors.dirNotWritable(root, 'geen schrijfrechten');
-  if (code === 'ENOSPC') return errors.dirNotWritable(root, 'de schijf is vol');
-  return error;
+  return writeRefused(root, error) ?? error;
 }
 
 export async function newCycle(options: NewCycleOptions = {}): Promise<NewCycleResult> {
