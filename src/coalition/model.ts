@@ -37,6 +37,8 @@ export interface MarkdownFile {
   data?: Record<string, unknown>;
   yaml?: ParsedYaml;
   body?: ParsedBody;
+  /** The file's own line end (the majority; a tie is LF), so what is written from it can match. */
+  lineEnd?: '\r\n' | '\n';
   /** False when the file could not be read or its front-matter is broken. */
   readable: boolean;
 }

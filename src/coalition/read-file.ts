@@ -15,6 +15,12 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
 }
 
+function lineEndOf(text: string): '\r\n' | '\n' {
+  const crlf = text.match(/\r\n/g)?.length ?? 0;
+  const lf = (text.match(/\n/g)?.length ?? 0) - crlf;
+  return crlf > lf ? '\r\n' : '\n';
+}
+
 /** An error the loader finds in a file itself, before any rule runs. */
 export const fileError = (file: string, ruleId: string, message: string, hint: string, line = 1, column = 1): Diagnostic => ({
   file,
@@ -135,6 +141,7 @@ export async function readMarkdownFile(root: string, path: string): Promise<Read
       yaml: split.yaml,
       data: data as Record<string, unknown> | undefined,
       body: parseBody(split.body, split.bodyLineOffset),
+      lineEnd: lineEndOf(text),
     },
     diagnostics,
   };

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { bouwbladenIn, bouwbladIds, mandatoryFile, type ReadBouwblad } from '../coalition/in-period.js';
 import { bouwbladPath, CONFIG_FILE } from '../coalition/layout.js';
 import type { Coalition, Period } from '../coalition/model.js';
-import { readText } from '../coalition/read-file.js';
 import { addPeriod } from '../config/edit.js';
 import { addDays, formatDutchDate, isIsoDate, today } from '../dates.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -111,30 +110,17 @@ function adjustedQuestion(file: ReadBouwblad, format: Format): string | undefine
   return closeOpenBlock(text);
 }
 
-type LineEnd = '\n' | '\r\n';
-
 /**
- * The line end a file mostly uses. A bouwblad saved on Windows (or checked out with
- * git's autocrlf) has CRLF; its continuation should too, or the new file mixes both:
- * some editors then rewrite every line on the next save and git shows it all as changed.
- * A tie goes to LF, which is what kwaliteit writes anywhere else. No byte-order mark is
- * added even when the source had one: it tells nothing about UTF-8, the loader skips it
- * either way, and tools that expect front-matter at the very first byte stumble on it.
+ * A continuation takes its source's line end (the loader's `lineEnd`). A bouwblad saved
+ * on Windows (or checked out with git's autocrlf) has CRLF; its continuation should too,
+ * or the new file mixes both: some editors then rewrite every line on the next save and
+ * git shows it all as changed. No byte-order mark is added even when the source had one:
+ * it tells nothing about UTF-8, the loader skips it either way, and tools that expect
+ * front-matter at the very first byte stumble on it.
+ * A lone CR is a line end to Markdown as well (and to closeOpenBlock), so it is
+ * converted too: the new file then has one kind of line end and parses the same.
  */
-function lineEndOf(text: string): LineEnd {
-  const crlf = text.match(/\r\n/g)?.length ?? 0;
-  const lf = (text.match(/\n/g)?.length ?? 0) - crlf;
-  return crlf > lf ? '\r\n' : '\n';
-}
-
-/** Re-read because the loader keeps no raw text; a file gone since loading gets LF. */
-async function lineEndOfFile(root: string, path: string): Promise<LineEnd> {
-  return lineEndOf((await readText(root, path)).text ?? '');
-}
-
-// A lone CR is a line end to Markdown as well (and to closeOpenBlock), so it is
-// converted too: the new file then has one kind of line end and parses the same.
-const withLineEnds = (text: string, eol: LineEnd) => text.replace(/\r\n|\r|\n/g, eol);
+const withLineEnds = (text: string, eol: '\n' | '\r\n') => text.replace(/\r\n|\r|\n/g, eol);
 
 /** The first paragraph of a Markdown text as one plain line: the question of a moved bouwblad. */
 function firstParagraph(markdown: string): string | undefined {
@@ -219,7 +205,7 @@ export async function planNewCycle(coalition: Coalition, choices: NewCycleChoice
     const fm = source.frontMatter;
     const own = format.bouwsteenFor(fm.level, fm.aspect)!;
     const adjusted = adjustedQuestion(source, format);
-    const eol = await lineEndOfFile(root, source.path);
+    const eol = source.lineEnd ?? '\n';
     if (adjusted === undefined) emptyStep4.push(source.path);
     const target = moves.get(source.id);
     let movedPath: string | undefined;
