@@ -1,8 +1,8 @@
+import { unwrapQuotes } from '../text/quotes.js';
 import { defineRule } from './rule.js';
 
 // Quotes around the whole question are not a different question (smart-quotes reports curly ones).
-const normalise = (text: string) =>
-  text.replace(/\s+/g, ' ').trim().replace(/^["'\u201C\u201D\u201E\u2018\u2019\u201A\u00AB](.*)["'\u201C\u201D\u2018\u2019\u00BB]$/, '$1').toLowerCase();
+const normalise = (text: string) => unwrapQuotes(text.replace(/\s+/g, ' ')).toLowerCase();
 
 export default defineRule({
   id: 'mandatory-question',

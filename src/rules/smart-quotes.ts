@@ -1,18 +1,14 @@
 // A question pasted from Word or e-mail often keeps its curly quotes. When they
 // wrap the whole value YAML still reads it, so they silently become part of the
 // text (and of the report); only this rule notices.
+import { wrappedInCurlyQuotes } from '../text/quotes.js';
 import type { ParsedYaml } from '../yaml/parse.js';
 import { defineRule, type Finding } from './rule.js';
-
-const OPENING = /^[\u201C\u201D\u201E\u2018\u2019\u201A\u00AB]/;
-const CLOSING = /[\u201C\u201D\u2018\u2019\u00BB]$/;
-
-export const wrappedInSmartQuotes = (text: string) => OPENING.test(text.trim()) && CLOSING.test(text.trim());
 
 // `seen`: YAML anchors can make a value contain itself (&a [*a]).
 function visit(file: string, value: unknown, path: PropertyKey[], yaml: ParsedYaml | undefined, report: (f: Finding) => void, seen = new WeakSet<object>()) {
   if (typeof value === 'string') {
-    if (!wrappedInSmartQuotes(value)) return;
+    if (!wrappedInCurlyQuotes(value)) return;
     const name = path.filter((key) => typeof key === 'string').join('.');
     report({
       file,
