@@ -26,7 +26,7 @@ const withoutJsYaml = {
 };
 
 await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'check-worker': 'src/check-worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'check-worker': 'src/check/worker.ts' },
   outdir: next,
   bundle: true,
   splitting: true,

@@ -1,8 +1,10 @@
 // The programmatic API: everything the CLI does, callable without spawning.
 export { init, type InitOptions, type InitResult } from './commands/init.js';
 export type { InitAnswers } from './commands/init-answers.js';
-export { check, checkCoalition, runRules, type CheckOptions } from './commands/check.js';
-export type { CheckResult, CoalitionResult, CheckSummary } from './check/result.js';
+export { check, type CheckOptions } from './commands/check.js';
+export { checkCoalition, checkLoaded } from './check/check-coalition.js';
+export { runRules } from './check/run-rules.js';
+export type { CheckResult, CoalitionResult, CheckSummary, CheckedCoalition } from './check/result.js';
 export { rules, loaderRules } from './rules/index.js';
 export { formatters } from './formatters/index.js';
 export { loadCoalition } from './coalition/load.js';
@@ -15,7 +17,8 @@ export { main } from './cli.js';
 export { report, type ReportOptions, type ReportResult, type ReportFormat } from './commands/report.js';
 export { newCycle, planNewCycle, type NewCycleOptions, type NewCycleResult, type NewCyclePlan, type PlannedFile } from './commands/new-cycle.js';
 export { add, type AddOptions, type AddResult } from './commands/add.js';
-export { status, statusOf, type StatusOptions, type StatusReport, type StatusBouwsteen, type StatusBouwblad, type NextStep } from './commands/status.js';
+export { status, type StatusOptions } from './commands/status.js';
+export { statusOf, type StatusReport, type StatusBouwsteen, type StatusBouwblad, type NextStep } from './status/status.js';
 export { renderStatus } from './status/render.js';
 export { findBrowser } from './report/browser.js';
 export { browserArgs } from './report/pdf.js';

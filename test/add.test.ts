@@ -12,7 +12,7 @@ const QUESTION = 'Hoe weten we wat kinderen zelf graag willen doen, en wat doen 
 
 afterEach(() => {
   vi.restoreAllMocks();
-  vi.doUnmock('../src/prompts.js');
+  vi.doUnmock('../src/cli/prompts.js');
 });
 
 describe('add with flags (built binary)', () => {
@@ -124,7 +124,7 @@ describe('add on a terminal (mocked prompts)', () => {
       check = validate;
       return suggestion;
     });
-    vi.doMock('../src/prompts.js', () => ({ canPrompt: () => true, askBouwsteen, askQuestion, askBouwbladId }));
+    vi.doMock('../src/cli/prompts.js', () => ({ canPrompt: () => true, askBouwsteen, askQuestion, askBouwbladId }));
     const root = copyOf(EXAMPLE);
     const result = await runMain(['add', root, '--date', '2026-03-01']);
     expect(result.code, result.stderr).toBe(0);
@@ -156,7 +156,7 @@ describe('add on a terminal (mocked prompts)', () => {
     const askBouwsteen = vi.fn();
     const askQuestion = vi.fn();
     const askBouwbladId = vi.fn(async () => 'eigen-naam');
-    vi.doMock('../src/prompts.js', () => ({ canPrompt: () => true, askBouwsteen, askQuestion, askBouwbladId }));
+    vi.doMock('../src/cli/prompts.js', () => ({ canPrompt: () => true, askBouwsteen, askQuestion, askBouwbladId }));
     const root = copyOf(EXAMPLE);
     const result = await runMain(['add', root, '--bouwsteen', 'meso-uitvoering', '--question', 'Onze eigen vraag?', '--date', '2026-03-01']);
     expect(result.code, result.stderr).toBe(0);
@@ -168,7 +168,7 @@ describe('add on a terminal (mocked prompts)', () => {
 
   it('stops cleanly on Ctrl+C', async () => {
     const { errors } = await import('../src/errors.js');
-    vi.doMock('../src/prompts.js', () => ({
+    vi.doMock('../src/cli/prompts.js', () => ({
       canPrompt: () => true,
       askBouwsteen: vi.fn(async () => 'meso-samenhang'),
       askQuestion: vi.fn(async () => Promise.reject(errors.cancelled())),

@@ -173,14 +173,14 @@ describe('usage errors are Dutch (exit 2)', () => {
 
 describe('Ctrl+C', () => {
   afterEach(() => {
-    vi.doUnmock('../src/prompts.js');
+    vi.doUnmock('../src/cli/prompts.js');
     vi.doUnmock('../src/cli/interrupt.js');
     vi.resetModules();
   });
 
   it('in a question: a calm line, no "Fout:", exit code 2', async () => {
     const { errors } = await import('../src/errors.js');
-    vi.doMock('../src/prompts.js', () => ({
+    vi.doMock('../src/cli/prompts.js', () => ({
       canPrompt: () => true,
       askInitAnswers: vi.fn(async () => Promise.reject(errors.cancelled())),
     }));

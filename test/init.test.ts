@@ -32,7 +32,7 @@ const LAYOUT = [
 
 afterEach(() => {
   vi.restoreAllMocks();
-  vi.doUnmock('../src/prompts.js');
+  vi.doUnmock('../src/cli/prompts.js');
 });
 
 describe('init in-process', () => {
@@ -138,12 +138,12 @@ describe('init in-process', () => {
 
 describe('init through the CLI', () => {
   it('asks on a terminal, with mocked prompts', async () => {
-    vi.doMock('../src/prompts.js', () => ({
+    vi.doMock('../src/cli/prompts.js', () => ({
       canPrompt: () => true,
       askInitAnswers: vi.fn(async (known: Record<string, unknown>) => ({ ...answers, ...Object.fromEntries(Object.entries(known).filter(([, v]) => v !== undefined)) })),
     }));
     const root = join(tempDir(), 'c');
-    const prompts = await import('../src/prompts.js');
+    const prompts = await import('../src/cli/prompts.js');
     const result = await runMain(['init', root, '--name', 'Gevraagd']);
     expect(result.code).toBe(0);
     expect(prompts.askInitAnswers).toHaveBeenCalledWith(expect.objectContaining({ name: 'Gevraagd', lead: undefined }));

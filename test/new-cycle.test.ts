@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadCoalition } from '../src/coalition/load.js';
 import type { Coalition } from '../src/coalition/model.js';
-import { checkCoalition } from '../src/commands/check.js';
+import { checkCoalition } from '../src/check/check-coalition.js';
 import { defaultRange } from '../src/commands/new-cycle-period.js';
 import { carriedNote } from '../src/commands/new-cycle-plan.js';
 import { newCycle } from '../src/commands/new-cycle.js';
@@ -29,7 +29,7 @@ const leftovers = (root: string) => readdirSync(root).filter((name) => name.star
 
 afterEach(() => {
   vi.restoreAllMocks();
-  vi.doUnmock('../src/prompts.js');
+  vi.doUnmock('../src/cli/prompts.js');
 });
 
 describe('new-cycle on the example (built binary)', () => {
@@ -457,7 +457,7 @@ describe('new-cycle writes a new file in the line ends of the bouwblad it contin
 
 describe('new-cycle on a terminal (mocked prompts)', () => {
   const mockPrompts = (overrides: Record<string, unknown>) =>
-    vi.doMock('../src/prompts.js', () => ({
+    vi.doMock('../src/cli/prompts.js', () => ({
       canPrompt: () => true,
       askStartEarly: vi.fn(async () => false),
       askPeriodRange: vi.fn(async (q: { defaultFrom: string; defaultTo: (from: string) => string }) => ({ from: q.defaultFrom, to: q.defaultTo(q.defaultFrom) })),
@@ -467,7 +467,7 @@ describe('new-cycle on a terminal (mocked prompts)', () => {
 
   it('asks for the dates with the right defaults, shows the plan and creates the period after yes', async () => {
     mockPrompts({});
-    const prompts = await import('../src/prompts.js');
+    const prompts = await import('../src/cli/prompts.js');
     const root = copyOf(EXAMPLE);
     const result = await runMain(['new-cycle', root, '--date', '2026-08-01']);
     expect(result.code, result.stderr).toBe(0);
@@ -501,7 +501,7 @@ describe('new-cycle on a terminal (mocked prompts)', () => {
 
   it('asks before starting while period 2 still runs, and writes nothing on no', async () => {
     mockPrompts({});
-    const prompts = await import('../src/prompts.js');
+    const prompts = await import('../src/cli/prompts.js');
     const root = copyOf(EXAMPLE);
     const before = snapshot(root);
     const result = await runMain(['new-cycle', root, '--date', '2026-07-01']);

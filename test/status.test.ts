@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCoalition } from '../src/coalition/load.js';
-import { statusOf, type StatusBouwsteen, type StatusReport } from '../src/commands/status.js';
+import { statusOf, type StatusBouwsteen, type StatusReport } from '../src/status/status.js';
 import { cellText, renderStatus } from '../src/status/render.js';
 import { wrap } from '../src/text/wrap.js';
 import { copyOf, snapshot } from './helpers/folders.js';

@@ -1,5 +1,5 @@
 // What a check returns: per coalition its diagnostics and a summary.
-import type { Period } from '../coalition/model.js';
+import type { Coalition, Period } from '../coalition/model.js';
 import type { Diagnostic } from '../diagnostic.js';
 
 export interface CheckSummary {
@@ -34,4 +34,12 @@ export interface CheckResult {
   results: CoalitionResult[];
   errors: number;
   warnings: number;
+}
+
+/** A loaded coalition with its verdict: what report and preview build on. */
+export interface CheckedCoalition {
+  coalition: Coalition;
+  diagnostics: Diagnostic[];
+  summary: CheckSummary;
+  result: CoalitionResult;
 }

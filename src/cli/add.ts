@@ -22,7 +22,7 @@ export interface AddCliOptions {
 const extraNote = (count: number) => (count === 0 ? {} : { note: count === 1 ? 'al 1 extra bouwblad' : `al ${count} extra bouwbladen` });
 
 /** On a terminal: the bouwsteen from the grid, then a verdiepende vraag or their own, then the folder name. */
-async function ask(prompts: typeof import('../prompts.js'), coalition: Coalition, known: AddCliOptions, date: string): Promise<AddCliOptions> {
+async function ask(prompts: typeof import('./prompts.js'), coalition: Coalition, known: AddCliOptions, date: string): Promise<AddCliOptions> {
   const { format } = coalition;
   const period = periodForNewWork(coalition.config.config!, date);
   // Rows as in the grid of `status`: the higher level on top.
@@ -72,7 +72,7 @@ export async function runAdd(dir: string | undefined, cli: AddCliOptions, io: Io
   const date = cli.date ?? today();
   if (!isIsoDate(date)) throw errors.invalidDate('--date', date);
   const target = resolve(cwd, dir ?? '.');
-  const prompts = await import('../prompts.js');
+  const prompts = await import('./prompts.js');
   let answers = cli;
   if (cli.bouwsteen === undefined || cli.question === undefined) {
     if (!prompts.canPrompt()) {

@@ -11,7 +11,7 @@ export interface InitCliOptions extends PartialInitAnswers {
 }
 
 export async function runInit(dir: string | undefined, options: InitCliOptions, io: Io, cwd = process.cwd()): Promise<number> {
-  const prompts = await import('../prompts.js');
+  const prompts = await import('./prompts.js');
   const interactive = prompts.canPrompt();
   const { answers, missing } = completeWithDefaults(options);
   let complete: InitAnswers;

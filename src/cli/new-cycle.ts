@@ -95,7 +95,7 @@ function nextSteps(shown: string): string[] {
 
 /** On a terminal: asks for the dates (with the defaults filled in) and whether to start early. */
 async function askChoices(
-  prompts: typeof import('../prompts.js'),
+  prompts: typeof import('./prompts.js'),
   options: NewCycleOptions,
   date: string,
 ): Promise<NewCycleOptions | undefined> {
@@ -137,7 +137,7 @@ export async function runNewCycle(dir: string | undefined, cli: NewCycleCliOptio
     move: cli.move,
     force: cli.force,
   };
-  const prompts = await import('../prompts.js');
+  const prompts = await import('./prompts.js');
   const interactive = prompts.canPrompt() && !cli.yes;
   if (interactive) {
     const asked = await askChoices(prompts, options, date);

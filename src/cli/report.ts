@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { displayPath, report, REPORT_FORMATS, type ReportFormat } from '../commands/report.js';
 import { errors, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
 import { formatters } from '../formatters/index.js';
-import { countErrors } from '../formatters/summary.js';
+import { countErrors } from '../text/counts.js';
 import { problemLines } from '../text/problems.js';
 import { interruptSignal } from './interrupt.js';
 import type { Io } from './io.js';

@@ -1,34 +1,52 @@
 // The front-matter of bouwblad and bouwsteen files. Whether a level or aspect
 // exists in the format is a rule (with a suggestion), not schema.
 import * as z from 'zod/mini';
+import { described } from '../schema/describe.js';
 
-const list = z.pipe(
-  z.optional(z.union([z.string(), z.array(z.string({ error: 'Elke regel in "{name}" moet tekst zijn.' }))])),
-  z.transform((value) => (Array.isArray(value) ? value : value ? [value] : []).map((item) => item.trim()).filter(Boolean)),
+// A function: each field gets its own schema object, so each can carry its own description.
+const list = () =>
+  z.pipe(
+    z.optional(z.union([z.string(), z.array(z.string({ error: 'Elke regel in "{name}" moet tekst zijn.' }))])),
+    z.transform((value) => (Array.isArray(value) ? value : value ? [value] : []).map((item) => item.trim()).filter(Boolean)),
+  );
+
+const levelField = described(z.string({ error: '"level" ontbreekt of is geen tekst.\nSchrijf het niveau: micro, meso of macro.' }).check(z.trim()), 'Het niveau van de bouwsteen.');
+const aspectField = described(
+  z.string({ error: '"aspect" ontbreekt of is geen tekst.\nSchrijf het aspect: samenhang, samenwerking of uitvoering.' }).check(z.trim()),
+  'Het aspect van de bouwsteen.',
 );
-
-const levelField = z.string({ error: '"level" ontbreekt of is geen tekst.\nSchrijf het niveau: micro, meso of macro.' }).check(z.trim());
-const aspectField = z.string({ error: '"aspect" ontbreekt of is geen tekst.\nSchrijf het aspect: samenhang, samenwerking of uitvoering.' }).check(z.trim());
 
 export const BouwbladFrontMatterSchema = z.looseObject({
   level: levelField,
   aspect: aspectField,
-  period: z
-    .int({ error: '"period" moet het nummer van een periode zijn (1, 2, 3 …), maar is {value}.\nSchrijf alleen het getal, bijvoorbeeld period: 1.' })
-    .check(z.positive({ error: '"period" moet 1 of hoger zijn.' })),
-  mandatory: z.boolean({
-    error: '"mandatory" moet true of false zijn, maar is {value}.\nSchrijf true bij de verplichte vraag van de bouwsteen, anders false.',
-  }),
-  question: z
-    .string({ error: '"question" ontbreekt of is geen tekst.\nSchrijf de vraag van dit bouwblad tussen aanhalingstekens, op één regel.' })
-    .check(z.trim(), z.minLength(1, { error: '"question" is leeg.\nSchrijf de vraag van dit bouwblad.' })),
-  links: list,
-  contributors: list,
-  previous: z.optional(z.string().check(z.trim(), z.minLength(1))),
+  period: described(
+    z
+      .int({ error: '"period" moet het nummer van een periode zijn (1, 2, 3 …), maar is {value}.\nSchrijf alleen het getal, bijvoorbeeld period: 1.' })
+      .check(z.positive({ error: '"period" moet 1 of hoger zijn.' })),
+    'Het nummer van de periode uit kwaliteit.yaml.',
+  ),
+  mandatory: described(
+    z.boolean({
+      error: '"mandatory" moet true of false zijn, maar is {value}.\nSchrijf true bij de verplichte vraag van de bouwsteen, anders false.',
+    }),
+    'true voor het bouwblad van de verplichte vraag van de bouwsteen, anders false.',
+  ),
+  question: described(
+    z
+      .string({ error: '"question" ontbreekt of is geen tekst.\nSchrijf de vraag van dit bouwblad tussen aanhalingstekens, op één regel.' })
+      .check(z.trim(), z.minLength(1, { error: '"question" is leeg.\nSchrijf de vraag van dit bouwblad.' })),
+    'De vraag van dit bouwblad.',
+  ),
+  links: described(list(), 'Andere bouwstenen (niveau-aspect) waar dit werk invloed op heeft.'),
+  contributors: described(list(), 'Wie aan dit bouwblad heeft bijgedragen.'),
+  previous: described(z.optional(z.string().check(z.trim(), z.minLength(1))), 'Het bouwblad waar deze vraag vandaan komt, als <bouwblad>/periode-<n>.'),
 });
 
-export const BOUWBLAD_KEYS = ['level', 'aspect', 'period', 'mandatory', 'question', 'links', 'contributors', 'previous'] as const;
+export type BouwbladFrontMatterData = z.infer<typeof BouwbladFrontMatterSchema>;
+
+/** The names the front-matter of a bouwblad knows, straight from its schema. */
+export const BOUWBLAD_KEYS = Object.keys(BouwbladFrontMatterSchema.def.shape) as (keyof BouwbladFrontMatterData)[];
 
 export const BouwsteenFrontMatterSchema = z.looseObject({ level: levelField, aspect: aspectField });
 
-export const BOUWSTEEN_KEYS = ['level', 'aspect'] as const;
+export const BOUWSTEEN_KEYS = Object.keys(BouwsteenFrontMatterSchema.def.shape);

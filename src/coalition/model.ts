@@ -1,24 +1,19 @@
+// The loaded coalition. The shapes of kwaliteit.yaml and of the front-matter
+// come from their schemas, so a field added there appears here by itself.
+import type { ConfigData, Period } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Format } from '../format/format.js';
 import type { ParsedBody } from '../markdown/sections.js';
 import type { ParsedYaml } from '../yaml/parse.js';
+import type { BouwbladFrontMatterData } from './front-matter-schema.js';
 
-export interface Period {
-  number: number;
-  from: string;
-  to: string;
-}
+export type { Period };
 
-export interface Config {
-  name: string;
-  lead: string;
-  municipality: string[];
-  subsidyPeriod: string;
+/** kwaliteit.yaml as the schema reads it, with the subsidy period also as two years. */
+export type Config = Pick<ConfigData, 'name' | 'lead' | 'municipality' | 'subsidyPeriod' | 'format' | 'periods'> & {
   /** First and last year of the subsidy period. */
   subsidyYears: [number, number];
-  format?: string;
-  periods: Period[];
-}
+};
 
 export interface ConfigFile {
   /** Relative path (kwaliteit.yaml). */
@@ -43,16 +38,7 @@ export interface MarkdownFile {
   readable: boolean;
 }
 
-export interface BouwbladFrontMatter {
-  level: string;
-  aspect: string;
-  period: number;
-  mandatory: boolean;
-  question: string;
-  links: string[];
-  contributors: string[];
-  previous?: string;
-}
+export type BouwbladFrontMatter = Pick<BouwbladFrontMatterData, 'level' | 'aspect' | 'period' | 'mandatory' | 'question' | 'links' | 'contributors' | 'previous'>;
 
 export interface BouwbladFile extends MarkdownFile {
   /** The folder name under bouwbladen/. */

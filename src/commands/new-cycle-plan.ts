@@ -14,7 +14,7 @@ import { parseBody } from '../markdown/sections.js';
 import { guidanceComment, renderBouwblad } from '../scaffold/bouwblad.js';
 import { uniqueId } from '../text/slug.js';
 import { closest } from '../text/suggest.js';
-import { runRules } from './check.js';
+import { runRules } from '../check/run-rules.js';
 import { checkRange, defaultRange, lastPeriod } from './new-cycle-period.js';
 import { requireConfig } from '../coalition/require-config.js';
 import { problemLines } from '../text/problems.js';

@@ -5,26 +5,11 @@ import { BouwbladFrontMatterSchema, BouwsteenFrontMatterSchema } from '../coalit
 import { ConfigSchema } from '../config/schema.js';
 import { errors } from '../errors.js';
 import { loadFormat } from '../format/load.js';
+import { described, descriptionOf } from '../schema/describe.js';
 
 export const SCHEMA_KINDS = ['bouwblad', 'bouwsteen', 'config'] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 
-const DESCRIPTIONS: Record<string, string> = {
-  level: 'Het niveau van de bouwsteen.',
-  aspect: 'Het aspect van de bouwsteen.',
-  period: 'Het nummer van de periode uit kwaliteit.yaml.',
-  mandatory: 'true voor het bouwblad van de verplichte vraag van de bouwsteen, anders false.',
-  question: 'De vraag van dit bouwblad.',
-  links: 'Andere bouwstenen (niveau-aspect) waar dit werk invloed op heeft.',
-  contributors: 'Wie aan dit bouwblad heeft bijgedragen.',
-  previous: 'Het bouwblad waar deze vraag vandaan komt, als <bouwblad>/periode-<n>.',
-  name: 'De naam van de coalitie.',
-  lead: 'De penvoerder: de school die de subsidie aanvraagt.',
-  municipality: 'De gemeente, of een lijst van gemeenten.',
-  subsidyPeriod: 'De subsidieperiode, bijvoorbeeld 2025-2028.',
-  format: 'Het kwaliteitsformat: bouwstenen-voor-kwaliteit of het pad naar een eigen bestand.',
-  periods: 'De perioden, elk met number, from en to (jaar-maand-dag).',
-};
 
 export async function schema(options: { kind?: string } = {}): Promise<object> {
   const kind = (options.kind ?? 'bouwblad') as SchemaKind;
@@ -32,18 +17,18 @@ export async function schema(options: { kind?: string } = {}): Promise<object> {
     throw errors.invalidOption('schema', kind, 'dat schema bestaat niet', `Kies uit: ${SCHEMA_KINDS.join(', ')}.`);
   }
   const format = await loadFormat();
-  const levels = z.enum(format.levels.map((l) => l.id) as [string, ...string[]]);
-  const aspects = z.enum(format.aspects.map((a) => a.id) as [string, ...string[]]);
-  const bouwstenen = z.enum(format.bouwstenen.map((b) => b.id) as [string, ...string[]]);
+  // The format's own ids as choices, with the same description as the field they replace.
+  const shape = BouwbladFrontMatterSchema.def.shape;
+  const choices = (ids: string[], field: z.ZodMiniType) => described(z.enum(ids as [string, ...string[]]), descriptionOf(field) ?? '');
+  const levels = choices(format.levels.map((l) => l.id), shape.level);
+  const aspects = choices(format.aspects.map((a) => a.id), shape.aspect);
+  const links = described(z.optional(z.array(z.enum(format.bouwstenen.map((b) => b.id) as [string, ...string[]]))), descriptionOf(shape.links) ?? '');
   const zodSchema =
     kind === 'config'
       ? ConfigSchema
       : kind === 'bouwsteen'
         ? z.extend(BouwsteenFrontMatterSchema, { level: levels, aspect: aspects })
-        : z.extend(BouwbladFrontMatterSchema, { level: levels, aspect: aspects, links: z.optional(z.array(bouwstenen)) });
-  const json = z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { description?: string }> };
-  for (const [key, property] of Object.entries(json.properties ?? {})) {
-    if (DESCRIPTIONS[key]) property.description = DESCRIPTIONS[key];
-  }
+        : z.extend(BouwbladFrontMatterSchema, { level: levels, aspect: aspects, links });
+  const json = z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any' });
   return { title: `kwaliteit: ${kind}`, ...json };
 }

@@ -2,7 +2,7 @@
 // layout: the file is edited as a YAML document, never rewritten from data.
 import { isDeepStrictEqual } from 'node:util';
 import { isSeq, parse, parseDocument, type Document, type ToStringOptions } from 'yaml';
-import type { Period } from '../coalition/model.js';
+import type { Period } from './schema.js';
 
 // The first of these that gives back the unchanged file byte for byte is the
 // file's own style; then the only difference after the edit is the new period.

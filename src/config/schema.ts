@@ -3,6 +3,7 @@
 // zod/mini keeps `kwaliteit check` quick to start; the API is functional.
 import * as z from 'zod/mini';
 import { explainBadDate, isIsoDate } from '../dates.js';
+import { described } from '../schema/describe.js';
 
 const required = (what: string) => ({ error: `Vul bij "{name}" ${what} in.` });
 const text = (what: string) => z.string(required(what)).check(z.trim(), z.minLength(1, required(what)));
@@ -23,23 +24,33 @@ export const PeriodSchema = z.object({
 });
 
 export const ConfigSchema = z.looseObject({
-  name: text('de naam van de coalitie'),
-  lead: text('de penvoerder (de school die de subsidie aanvraagt)'),
+  name: described(text('de naam van de coalitie'), 'De naam van de coalitie.'),
+  lead: described(text('de penvoerder (de school die de subsidie aanvraagt)'), 'De penvoerder: de school die de subsidie aanvraagt.'),
   // Optional in the schema: init may not know it yet. The config-municipality rule asks for it.
-  municipality: z.pipe(
-    z.nullish(z.union([z.string(), z.array(z.string())], required('de gemeente (of een lijst van gemeenten)'))),
-    z.transform((value) => (Array.isArray(value) ? value : value ? [value] : []).map((m) => m.trim()).filter(Boolean)),
+  municipality: described(
+    z.pipe(
+      z.nullish(z.union([z.string(), z.array(z.string())], required('de gemeente (of een lijst van gemeenten)'))),
+      z.transform((value) => (Array.isArray(value) ? value : value ? [value] : []).map((m) => m.trim()).filter(Boolean)),
+    ),
+    'De gemeente, of een lijst van gemeenten.',
   ),
-  subsidyPeriod: z.string({ error: '"{name}" moet twee jaartallen zijn met een streepje ertussen, zoals 2025-2028.' }).check(
-    z.regex(/^\d{4}-\d{4}$/, { error: '"{name}" is {value}, maar moet twee jaartallen zijn met een streepje ertussen, zoals 2025-2028.' }),
+  subsidyPeriod: described(
+    z.string({ error: '"{name}" moet twee jaartallen zijn met een streepje ertussen, zoals 2025-2028.' }).check(
+      z.regex(/^\d{4}-\d{4}$/, { error: '"{name}" is {value}, maar moet twee jaartallen zijn met een streepje ertussen, zoals 2025-2028.' }),
+    ),
+    'De subsidieperiode, bijvoorbeeld 2025-2028.',
   ),
-  format: z.optional(z.string().check(z.trim(), z.minLength(1))),
-  periods: z.array(PeriodSchema, required('een lijst met perioden')).check(
-    z.minLength(1, { error: 'Er staat nog geen periode in "periods".\nVoeg de eerste periode toe met number, from en to.' }),
+  format: described(z.optional(z.string().check(z.trim(), z.minLength(1))), 'Het kwaliteitsformat: bouwstenen-voor-kwaliteit of het pad naar een eigen bestand.'),
+  periods: described(
+    z.array(PeriodSchema, required('een lijst met perioden')).check(
+      z.minLength(1, { error: 'Er staat nog geen periode in "periods".\nVoeg de eerste periode toe met number, from en to.' }),
+    ),
+    'De perioden, elk met number, from en to (jaar-maand-dag).',
   ),
 });
 
 export type ConfigData = z.infer<typeof ConfigSchema>;
 export type Period = z.infer<typeof PeriodSchema>;
 
-export const CONFIG_KEYS = ['name', 'lead', 'municipality', 'subsidyPeriod', 'format', 'periods'] as const;
+/** The names kwaliteit.yaml knows, straight from its schema. */
+export const CONFIG_KEYS = Object.keys(ConfigSchema.def.shape);

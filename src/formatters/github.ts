@@ -2,7 +2,9 @@
 // lines of a pull request) and a Markdown summary for $GITHUB_STEP_SUMMARY.
 import type { CheckResult } from '../check/result.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { coalitionLabel, countFindings, joinPath, summaryLine } from './summary.js';
+import { coalitionLabel, summaryLine } from '../check/describe.js';
+import { countFindings } from '../text/counts.js';
+import { joinPath } from './join-path.js';
 
 // The same escaping as @actions/core (toolkit command.ts): the runner splits a
 // command on newlines, on "::" and, inside properties, on "," — unescaped, a

@@ -3,7 +3,9 @@
 import { Chalk } from 'chalk';
 import type { CheckResult, CoalitionResult } from '../check/result.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { coalitionLabel, countFindings, joinPath, summaryLine } from './summary.js';
+import { coalitionLabel, summaryLine } from '../check/describe.js';
+import { countFindings } from '../text/counts.js';
+import { joinPath } from './join-path.js';
 
 export interface StylishOptions {
   color: boolean;

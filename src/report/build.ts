@@ -2,42 +2,22 @@
 // write the report's HTML. `report()` loads this module only after it has set
 // the browser starting, so loading it happens while the browser comes up.
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import type { CheckSummary, CoalitionResult } from '../check/result.js';
-import { loadCoalition } from '../coalition/load.js';
+import { join } from 'node:path';
+import { checkCoalition } from '../check/check-coalition.js';
+import type { CheckedCoalition } from '../check/result.js';
 import { requireConfig } from '../coalition/require-config.js';
-import type { Coalition } from '../coalition/model.js';
-import { runRules, summarise } from '../commands/check.js';
-import type { Diagnostic } from '../diagnostic.js';
 import { packageRoot, packageVersion } from '../package-root.js';
 import { readBouwsteenIntro, type MarkdownPart } from './bouwsteen-text.js';
 import { pageTemplates, renderDocument, type RenderedDocument, type ReportStatus } from './document.js';
 import { buildReportModel } from './model.js';
 
 
-export interface CheckedCoalition {
-  coalition: Coalition;
-  diagnostics: Diagnostic[];
-  summary: CheckSummary;
-  result: CoalitionResult;
-}
-
 /** Loads the coalition and runs every rule of `check` (with --final when asked). */
 export async function loadAndCheck(dir: string, cwd: string, date: string, final: boolean): Promise<CheckedCoalition> {
-  const coalition = await loadCoalition(dir);
-  const diagnostics = runRules(coalition, date, final);
-  const summary = summarise(coalition, diagnostics, date);
-  const config = coalition.config.config;
-  const result: CoalitionResult = {
-    dir: relative(cwd, coalition.root).split('\\').join('/') || '.',
-    root: coalition.root,
-    ...(config ? { name: config.name } : {}),
-    diagnostics,
-    summary,
-  };
+  const checked = await checkCoalition(dir, { cwd, date, final });
   // Without a readable kwaliteit.yaml there is no name, lead or period to put on the cover.
-  if (!config) requireConfig(coalition);
-  return { coalition, diagnostics, summary, result };
+  requireConfig(checked.coalition);
+  return checked;
 }
 
 export interface BuiltReport {

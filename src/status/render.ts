@@ -2,7 +2,7 @@
 // the period, and what to do next. A pure function: the CLI decides on colour.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { BouwbladState } from '../coalition/completeness.js';
-import type { StatusBouwsteen, StatusReport } from '../commands/status.js';
+import type { StatusBouwsteen, StatusReport } from './status.js';
 import { formatDutchDate } from '../dates.js';
 import { wrap } from '../text/wrap.js';
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runRules } from '../../src/commands/check.js';
+import { runRules } from '../../src/check/run-rules.js';
 import { loadCoalition } from '../../src/coalition/load.js';
 import { splitFrontMatter } from '../../src/markdown/front-matter.js';
 import { parseBody } from '../../src/markdown/sections.js';

@@ -1,10 +1,10 @@
 // Every question kwaliteit asks goes through this module, so tests can replace it
 // and nothing ever prompts without a terminal.
 import { input, select, Separator } from '@inquirer/prompts';
-import { isIsoDate, suggestIsoDate } from './dates.js';
-import { errors } from './errors.js';
-import type { InitAnswers } from './commands/init-answers.js';
-import { defaultPeriodFrom, defaultPeriodTo, normaliseMunicipality } from './commands/init-answers.js';
+import { isIsoDate, suggestIsoDate } from '../dates.js';
+import { errors } from '../errors.js';
+import type { InitAnswers } from '../commands/init-answers.js';
+import { defaultPeriodFrom, defaultPeriodTo, normaliseMunicipality } from '../commands/init-answers.js';
 
 export function canPrompt(): boolean {
   return Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env.CI !== 'true';

@@ -1,22 +1,9 @@
-// The Dutch sentences the human-facing formatters share, so the terminal and
-// the GitHub summary never tell a coalition two different stories.
-import type { CheckSummary, CoalitionResult } from '../check/result.js';
+// The Dutch sentences about a check's outcome that every output shares (the
+// terminal, the GitHub summary, the report's appendix), so they never tell a
+// coalition two different stories.
 import { formatDutchDate } from '../dates.js';
-
-export function countErrors(count: number): string {
-  if (count === 0) return 'geen fouten';
-  return count === 1 ? '1 fout' : `${count} fouten`;
-}
-
-export function countWarnings(count: number): string {
-  if (count === 0) return 'geen waarschuwingen';
-  return count === 1 ? '1 waarschuwing' : `${count} waarschuwingen`;
-}
-
-/** "geen fouten en 1 waarschuwing" */
-export function countFindings(errors: number, warnings: number): string {
-  return `${countErrors(errors)} en ${countWarnings(warnings)}`;
-}
+import { countFindings } from '../text/counts.js';
+import type { CheckSummary, CoalitionResult } from './result.js';
 
 /** What is complete in the summary's period, without the error counts. */
 export function describeProgress(summary: CheckSummary): string {
@@ -46,13 +33,4 @@ export function summaryLine(coalition: CoalitionResult): string {
 /** How a coalition is named when several are shown together. */
 export function coalitionLabel(result: CoalitionResult): string {
   return result.name ? `${result.name} (${result.dir})` : result.dir;
-}
-
-/** The coalition folder and a file in it as one path with forward slashes, as seen from where check ran. */
-export function joinPath(dir: string, file: string): string {
-  const base = dir.replace(/\\/g, '/').replace(/\/+$/, '');
-  const cleanBase = base === '' || base === '.' ? '' : base.replace(/^\.\//, '');
-  // "" and "." both mean the coalition folder itself.
-  if (!file || file === '.') return cleanBase || '.';
-  return cleanBase ? `${cleanBase}/${file}` : file;
 }

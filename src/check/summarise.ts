@@ -1,0 +1,25 @@
+// How far a coalition is in the period that counts, next to the number of findings.
+import { filledSteps, stateOf } from '../coalition/completeness.js';
+import type { Coalition } from '../coalition/model.js';
+import { currentPeriod } from '../coalition/periods.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { CheckSummary } from './result.js';
+
+export function summarise(coalition: Coalition, diagnostics: Diagnostic[], date: string): CheckSummary {
+  const config = coalition.config.config;
+  const period = config && currentPeriod(config, date);
+  const inPeriod = coalition.bouwbladen.filter((file) => period && file.frontMatter?.period === period.number);
+  const mandatoryComplete = new Set(
+    inPeriod.filter((file) => file.frontMatter!.mandatory && stateOf(file) === 'klaar').map((f) => `${f.frontMatter!.level}-${f.frontMatter!.aspect}`),
+  );
+  return {
+    ...(period ? { period } : {}),
+    bouwstenenComplete: coalition.format.bouwstenen.filter((b) => mandatoryComplete.has(b.id)).length,
+    bouwstenenTotal: coalition.format.bouwstenen.length,
+    bouwbladenComplete: inPeriod.filter((file) => filledSteps(file).size === 4).length,
+    // A file that cannot be read still counts, as not complete: "9 van 9" would hide it.
+    bouwbladenTotal: inPeriod.length + coalition.bouwbladen.filter((file) => period && !file.frontMatter && file.filePeriod === period.number).length,
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+}
