@@ -2,6 +2,8 @@
 // Findings in a coalition folder are not errors: they are Diagnostics.
 // Every message says what happened and why; every hint says what to do.
 
+import { errorCode, fsReason } from './fs/reason.js';
+
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
@@ -27,23 +29,13 @@ export function isKwaliteitError(error: unknown): error is KwaliteitError {
 const e = (code: string, message: string, hint?: string) => new KwaliteitError(code, message, hint);
 
 /**
- * The catalogued error for a write in `dir` that the computer refused: rights,
- * a full disk or a name too long. Undefined for anything else (a bug).
+ * The catalogued error for a write in `dir` that the computer refused (rights,
+ * a full disk, a name too long …). Undefined for anything else: that is a bug.
  */
 export function writeRefused(dir: string, error: unknown): KwaliteitError | undefined {
-  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return errors.dirNotWritable(dir, 'geen schrijfrechten');
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return errors.dirNotWritable(dir, 'de schijf is vol', 'Maak ruimte vrij op de schijf en probeer het opnieuw.');
-    case 'ENAMETOOLONG':
-      return errors.dirNotWritable(dir, 'de naam van een map of bestand is te lang voor deze computer', 'Kies een kortere naam, of een map die minder diep ligt.');
-    default:
-      return undefined;
-  }
+  const { reason, hint, known } = fsReason(errorCode(error));
+  if (!known) return undefined;
+  return hint ? errors.dirNotWritable(dir, reason, hint) : errors.dirNotWritable(dir, reason);
 }
 
 export const errors = {
@@ -221,17 +213,10 @@ export const errors = {
     ),
   reportNotSaved: (file: string, code: string) => {
     const full = code === 'ENOSPC' || code === 'EDQUOT';
-    const reason = full
-      ? 'de schijf is vol'
-      : code === 'EBUSY'
-        ? 'het bestand is in gebruik'
-        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-          ? 'geen schrijfrechten'
-          : `het systeem meldt ${code}`;
     return e(
       // The same code as dirNotWritable: scripts that look for it keep working.
       'dir-not-writable',
-      `Het rapport kon niet worden opgeslagen als ${file} (${reason}). Er is niets veranderd: een rapport dat er al stond, is er nog zoals het was.`,
+      `Het rapport kon niet worden opgeslagen als ${file} (${fsReason(code).reason}). Er is niets veranderd: een rapport dat er al stond, is er nog zoals het was.`,
       full
         ? 'Maak ruimte vrij op de schijf en probeer het opnieuw, of kies met --out een plek op een andere schijf.'
         : 'Kies met --out een map waarin je mag schrijven, of vraag de beheerder om schrijfrechten. Staat het rapport open in een ander programma? Sluit het dan eerst.',

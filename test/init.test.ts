@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { init } from '../src/commands/init.js';
 import { folders, tempDir, snapshot } from './helpers/folders.js';
+import { withFaults } from './helpers/faults.js';
 import { runBin, runMain } from './helpers/run.js';
 
 const answers = {
@@ -84,7 +85,7 @@ describe('init in-process', () => {
     const beforeWrite = (_path: string, index: number) => {
       if (index === 7) throw Object.assign(new Error('schijf vol'), { code: 'ENOSPC' });
     };
-    await expect(init({ ...answers, dir: root, beforeWrite })).rejects.toMatchObject({ code: 'dir-not-writable' });
+    await expect(withFaults(beforeWrite, () => init({ ...answers, dir: root }))).rejects.toMatchObject({ code: 'dir-not-writable' });
     expect(snapshot(root)).toEqual(before);
   });
 
@@ -194,7 +195,7 @@ describe('init interrupted', () => {
     const beforeWrite = (_path: string, index: number) => {
       if (index === 5) controller.abort();
     };
-    await expect(init({ ...answers, dir: root, signal: controller.signal, beforeWrite })).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(withFaults(beforeWrite, () => init({ ...answers, dir: root, signal: controller.signal }))).rejects.toMatchObject({ code: 'cancelled' });
     expect(snapshot(root)).toEqual({});
   });
 });
@@ -202,7 +203,8 @@ describe('init interrupted', () => {
 describe('init undone leaves the old state exactly', () => {
   // Files and folders both: snapshot() alone would not see an empty folder left behind.
   const listing = (dir: string) => ({ files: snapshot(dir), folders: folders(dir) });
-  const steps = LAYOUT.map((_, index) => index);
+  // The transaction writes every file to a temp file first, then puts each in place: two steps per file.
+  const steps = [...LAYOUT, ...LAYOUT].map((_, index) => index);
   const fault = (at: number) => (_path: string, index: number) => {
     if (index === at) throw Object.assign(new Error('schijf vol'), { code: 'ENOSPC' });
   };
@@ -220,7 +222,7 @@ describe('init undone leaves the old state exactly', () => {
     const parent = tempDir();
     const root = targets[target](parent);
     const before = listing(parent);
-    await expect(init({ ...answers, dir: root, beforeWrite: fault(step) })).rejects.toMatchObject({ code: 'dir-not-writable' });
+    await expect(withFaults(fault(step), () => init({ ...answers, dir: root }))).rejects.toMatchObject({ code: 'dir-not-writable' });
     expect(listing(parent)).toEqual(before);
   });
 
@@ -232,12 +234,12 @@ describe('init undone leaves the old state exactly', () => {
     const beforeWrite = (_path: string, index: number) => {
       if (index === step) controller.abort();
     };
-    const run = init({ ...answers, dir: root, signal: controller.signal, beforeWrite });
-    if (step < LAYOUT.length - 1) {
+    const run = withFaults(beforeWrite, () => init({ ...answers, dir: root, signal: controller.signal }));
+    if (step < steps.length - 1) {
       await expect(run).rejects.toMatchObject({ code: 'cancelled' });
       expect(listing(parent)).toEqual(before);
     } else {
-      // Stopped while the last file was written: that write finishes, so the new state is complete.
+      // Stopped during the very last step: that step finishes, so the new state is complete.
       await run;
       expect(Object.keys(snapshot(root)).sort()).toEqual(LAYOUT);
     }
@@ -258,7 +260,7 @@ describe('init undone leaves the old state exactly', () => {
     mkdirSync(join(root, 'bouwbladen'));
     writeFileSync(join(root, 'bouwbladen/notitie.txt'), 'bewaren\n');
     const before = listing(root);
-    await expect(init({ ...answers, dir: root, beforeWrite: fault(step) })).rejects.toMatchObject({ code: 'dir-not-writable' });
+    await expect(withFaults(fault(step), () => init({ ...answers, dir: root }))).rejects.toMatchObject({ code: 'dir-not-writable' });
     expect(listing(root)).toEqual(before);
   });
 
@@ -271,7 +273,7 @@ describe('init undone leaves the old state exactly', () => {
       }
       if (path === 'kwaliteit.yaml') throw Object.assign(new Error('schijf vol'), { code: 'ENOSPC' });
     };
-    await expect(init({ ...answers, dir: root, beforeWrite })).rejects.toMatchObject({ code: 'dir-not-writable' });
+    await expect(withFaults(beforeWrite, () => init({ ...answers, dir: root }))).rejects.toMatchObject({ code: 'dir-not-writable' });
     expect(folders(parent)).toEqual(['c', 'c/bouwbladen']);
     expect(Object.keys(snapshot(parent))).toEqual(['c/bouwbladen/notitie.txt']);
     expect(readFileSync(join(root, 'bouwbladen/notitie.txt'), 'utf8')).toBe('bewaren\n');

@@ -11,6 +11,7 @@ import { addPeriod } from '../src/config/edit.js';
 import { splitFrontMatter } from '../src/markdown/front-matter.js';
 import { parseBody } from '../src/markdown/sections.js';
 import { copyOf, snapshot } from './helpers/folders.js';
+import { withFaults } from './helpers/faults.js';
 import { runBin, runMain } from './helpers/run.js';
 
 const EXAMPLE = 'examples/voorbeeldcoalitie';
@@ -246,7 +247,7 @@ describe('new-cycle never leaves half a cycle (in-process)', () => {
   it('rolls back completely when the k-th write fails, for every k', async () => {
     const probe = copyOf(EXAMPLE);
     let steps = 0;
-    await newCycle({ ...options(probe), beforeWrite: () => void steps++ });
+    await withFaults(() => void steps++, () => newCycle(options(probe)));
     // Each file is written to the staging folder and moved; kwaliteit.yaml is staged and replaced.
     expect(steps).toBe(2 * PERIOD_3_FILES.length + 2);
 
@@ -256,7 +257,7 @@ describe('new-cycle never leaves half a cycle (in-process)', () => {
       const beforeWrite = (_path: string, index: number) => {
         if (index === k) throw Object.assign(new Error('schijf vol'), { code: 'ENOSPC' });
       };
-      await expect(newCycle({ ...options(root), beforeWrite }), `k=${k}`).rejects.toMatchObject({ code: 'dir-not-writable' });
+      await expect(withFaults(beforeWrite, () => newCycle({ ...options(root) })), `k=${k}`).rejects.toMatchObject({ code: 'dir-not-writable' });
       expect(snapshot(root), `k=${k}`).toEqual(before);
       expect(leftovers(root), `k=${k}`).toEqual([]);
       expect(readdirSync(join(root, 'bouwbladen')).sort(), `k=${k}`).toEqual(Object.keys(before).filter((p) => p.startsWith('bouwbladen/')).map((p) => p.split('/')[1]).filter((v, i, a) => a.indexOf(v) === i).sort());
@@ -271,7 +272,7 @@ describe('new-cycle never leaves half a cycle (in-process)', () => {
       // After the staging writes come the moves; someone saves the file just before we get there.
       if (index > PERIOD_3_FILES.length && path === intruder) writeFileSync(join(root, intruder), 'van iemand anders\n');
     };
-    await expect(newCycle({ ...options(root), beforeWrite })).rejects.toMatchObject({ code: 'files-exist' });
+    await expect(withFaults(beforeWrite, () => newCycle({ ...options(root) }))).rejects.toMatchObject({ code: 'files-exist' });
     expect(read(root, intruder)).toBe('van iemand anders\n');
     const { [intruder]: _added, ...rest } = snapshot(root);
     expect(rest).toEqual(before);
@@ -285,7 +286,7 @@ describe('new-cycle never leaves half a cycle (in-process)', () => {
     const beforeWrite = (path: string, index: number) => {
       if (path === 'kwaliteit.yaml' && index > PERIOD_3_FILES.length) writeFileSync(join(root, 'kwaliteit.yaml'), edited);
     };
-    await expect(newCycle({ ...options(root), beforeWrite })).rejects.toMatchObject({ code: 'config-changed' });
+    await expect(withFaults(beforeWrite, () => newCycle({ ...options(root) }))).rejects.toMatchObject({ code: 'config-changed' });
     expect(read(root, 'kwaliteit.yaml')).toBe(edited);
     const { 'kwaliteit.yaml': _config, ...rest } = snapshot(root);
     const { 'kwaliteit.yaml': _old, ...restBefore } = before;
@@ -299,7 +300,7 @@ describe('new-cycle never leaves half a cycle (in-process)', () => {
     const beforeWrite = (_path: string, index: number) => {
       if (index === PERIOD_3_FILES.length + 4) controller.abort();
     };
-    await expect(newCycle({ ...options(root), beforeWrite, signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(withFaults(beforeWrite, () => newCycle({ ...options(root), signal: controller.signal }))).rejects.toMatchObject({ code: 'cancelled' });
     expect(snapshot(root)).toEqual(before);
     expect(leftovers(root)).toEqual([]);
   });

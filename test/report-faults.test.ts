@@ -1,6 +1,7 @@
 // kwaliteit report when writing goes wrong: a full disk, no permission, Ctrl+C.
-// Faults are injected in-process through report()'s beforeWrite hook, on the way
-// in through the real CLI (main), so the message the user sees is tested too.
+// Faults are injected in-process through the write transaction's test seam
+// (src/fs/faults.ts), on the way in through the real CLI (main), so the message
+// the user sees is tested too.
 // Whatever happens, the earlier report stays as it was (HTML and PDF together),
 // no temp file is left, and nothing else in the coalition folder changes.
 import { spawnSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReportOptions } from '../src/commands/report.js';
 import { report } from '../src/commands/report.js';
+import { setFaultHook } from '../src/fs/faults.js';
 import { copyOf, snapshot, tempDir } from './helpers/folders.js';
 import { testBrowser } from './helpers/pdf-tools.js';
 import { runMain } from './helpers/run.js';
@@ -16,11 +18,10 @@ import { runMain } from './helpers/run.js';
 type Hook = (path: string, index: number) => void;
 
 const fault = vi.hoisted(() => ({
-  beforeWrite: undefined as Hook | undefined,
   onProgress: undefined as ((message: string) => void) | undefined,
 }));
 
-// The CLI calls report() without a hook; this puts the test's hook in between.
+// The CLI's progress lines, seen by the test as they happen.
 vi.mock('../src/commands/report.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../src/commands/report.js')>();
   return {
@@ -28,7 +29,6 @@ vi.mock('../src/commands/report.js', async (importOriginal) => {
     report: (options: ReportOptions = {}) =>
       real.report({
         ...options,
-        ...(fault.beforeWrite ? { beforeWrite: fault.beforeWrite } : {}),
         onProgress: (message) => {
           options.onProgress?.(message);
           fault.onProgress?.(message);
@@ -38,7 +38,7 @@ vi.mock('../src/commands/report.js', async (importOriginal) => {
 });
 
 afterEach(() => {
-  fault.beforeWrite = undefined;
+  setFaultHook(undefined);
   fault.onProgress = undefined;
 });
 
@@ -94,7 +94,7 @@ describe('report --format html when writing fails', () => {
   describe.each(CAUSES)('with %s', (code, cause, hint) => {
     it.each([0, 1])('at step %i: exit 2, a Dutch message, the earlier report unchanged', async (k) => {
       const { dir, before } = withEarlierReport(template);
-      fault.beforeWrite = failAt(k, code);
+      setFaultHook(failAt(k, code));
       const result = await runMain(['report', dir, '--format', 'html', '--date', LATER], NO_BROWSER_ENV);
       expectSaveFailure(result, join(dir, 'rapport/kwaliteitsrapport.html'), cause, hint);
       expect(snapshot(dir)).toEqual(before);
@@ -105,14 +105,14 @@ describe('report --format html when writing fails', () => {
 
   it('names the file relative to where the command runs', async () => {
     const { dir } = withEarlierReport(template);
-    fault.beforeWrite = failAt(0, 'ENOSPC');
+    setFaultHook(failAt(0, 'ENOSPC'));
     const inside = await runInside(dir, ['report', '--format', 'html', '--date', LATER]);
     expect(inside.stderr).toContain('opgeslagen als rapport/kwaliteitsrapport.html (de schijf is vol)');
   });
 
   it('shows the stack with --debug', async () => {
     const { dir } = withEarlierReport(template);
-    fault.beforeWrite = failAt(0, 'ENOSPC');
+    setFaultHook(failAt(0, 'ENOSPC'));
     const result = await runMain(['report', dir, '--format', 'html', '--date', LATER, '--debug'], NO_BROWSER_ENV);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('de schijf is vol');
@@ -122,7 +122,7 @@ describe('report --format html when writing fails', () => {
   it('leaves no empty rapport/ folder behind when the first report fails', async () => {
     const dir = copyOf(EXAMPLE);
     const before = snapshot(dir);
-    fault.beforeWrite = failAt(0, 'ENOSPC');
+    setFaultHook(failAt(0, 'ENOSPC'));
     const result = await runMain(['report', dir, '--format', 'html', '--date', LATER], NO_BROWSER_ENV);
     expect(result.code).toBe(2);
     expect(snapshot(dir)).toEqual(before);
@@ -131,9 +131,9 @@ describe('report --format html when writing fails', () => {
 
   it('calls an error without a file-system code what it is: a fault in kwaliteit itself', async () => {
     const { dir, before } = withEarlierReport(template);
-    fault.beforeWrite = (_path, index) => {
+    setFaultHook((_path, index) => {
       if (index === 0) throw new TypeError('kapot van binnen');
-    };
+    });
     const result = await runMain(['report', dir, '--format', 'html', '--date', LATER], NO_BROWSER_ENV);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Er ging iets mis in kwaliteit zelf');
@@ -156,9 +156,9 @@ describe('report --format html on Ctrl+C', () => {
     const { dir, before } = withEarlierReport(template);
     const listeners = process.listenerCount('SIGINT');
     // What the terminal does on Ctrl+C, delivered in-process while the HTML is being written.
-    fault.beforeWrite = (_path, index) => {
+    setFaultHook((_path, index) => {
       if (index === 0) process.emit('SIGINT');
-    };
+    });
     const result = await runMain(['report', dir, '--format', 'html', '--date', LATER], NO_BROWSER_ENV);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Gestopt. Er is niets opgeslagen.');
@@ -173,10 +173,10 @@ describe('report --format html on Ctrl+C', () => {
     for (const k of [0, 1]) {
       const { dir, before } = withEarlierReport(template);
       const controller = new AbortController();
-      const beforeWrite: Hook = (_path, index) => {
+      setFaultHook((_path, index) => {
         if (index === k) controller.abort();
-      };
-      const outcome = await report({ dir, format: 'html', date: LATER, signal: controller.signal, beforeWrite }).then(
+      });
+      const outcome = await report({ dir, format: 'html', date: LATER, signal: controller.signal }).then(
         () => 'saved',
         (error: { code?: string }) => error.code,
       );
@@ -213,7 +213,7 @@ describe.skipIf(!browser)('report with a PDF', () => {
     ['EROFS', 1, 'geen schrijfrechten', 'vraag de beheerder om schrijfrechten'],
   ] as const)('%s while saving the PDF (step %i): exit 2, a Dutch message, the earlier PDF unchanged', async (code, k, cause, hint) => {
     const { dir, before } = withEarlierReport(template);
-    fault.beforeWrite = failAt(k, code);
+    setFaultHook(failAt(k, code));
     const result = await runMain(['report', dir, '--format', 'pdf', '--date', LATER]);
     expectSaveFailure(result, join(dir, 'rapport/kwaliteitsrapport.pdf'), cause, hint);
     expect(snapshot(dir)).toEqual(before);
@@ -226,7 +226,7 @@ describe.skipIf(!browser)('report with a PDF', () => {
   // so at step 3 the HTML already in place must get its earlier version back.
   it.each([0, 1, 2, 3])('with --format both, a failure at step %i keeps both earlier files', async (k) => {
     const { dir, before } = withEarlierReport(template);
-    fault.beforeWrite = failAt(k, k % 2 ? 'EACCES' : 'ENOSPC');
+    setFaultHook(failAt(k, k % 2 ? 'EACCES' : 'ENOSPC'));
     const result = await runMain(['report', dir, '--format', 'both', '--date', LATER]);
     const file = k % 2 ? 'kwaliteitsrapport.pdf' : 'kwaliteitsrapport.html';
     expectSaveFailure(result, join(dir, 'rapport', file), k % 2 ? 'geen schrijfrechten' : 'de schijf is vol', k % 2 ? 'schrijfrechten' : 'ruimte vrij');

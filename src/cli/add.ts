@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { extraFiles } from '../coalition/in-period.js';
 import { BOUWBLAD_ID, MAX_ID_LENGTH } from '../coalition/layout.js';
 import { loadCoalition } from '../coalition/load.js';
@@ -6,8 +6,10 @@ import type { Coalition } from '../coalition/model.js';
 import { add, idProblem, normaliseQuestion, periodForNewWork, type AddOptions } from '../commands/add.js';
 import { formatDutchDate, isIsoDate, today } from '../dates.js';
 import { errors, EXIT_OK } from '../errors.js';
+import { displayPath } from '../text/display-path.js';
 import { slugify, uniqueId } from '../text/slug.js';
 import { interruptSignal } from './interrupt.js';
+import { staleLockNotice } from './notices.js';
 import type { Io } from './io.js';
 import { requireConfig } from '../coalition/require-config.js';
 
@@ -86,10 +88,10 @@ export async function runAdd(dir: string | undefined, cli: AddCliOptions, io: Io
   const interrupt = interruptSignal();
   const result = await add({ ...options, signal: interrupt.signal }).finally(interrupt.dispose);
 
-  const rel = relative(cwd, result.root);
-  const shown = rel === '' ? '.' : rel.startsWith('..') ? result.root : rel;
+  const shown = displayPath(cwd, result.root);
   const file = shown === '.' ? result.path : `${shown}/${result.path}`;
   const lines = [
+    ...(result.staleLockSince ? [staleLockNotice(result.staleLockSince), ''] : []),
     result.dryRun ? `Het extra bouwblad zou komen in: ${file}` : `Het extra bouwblad staat klaar: ${file}`,
     `  Bouwsteen: ${result.bouwsteen.title}`,
     `  Vraag:     ${result.question}`,

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { displayPath } from '../text/display-path.js';
 import { completeWithDefaults, INIT_FLAGS, type InitAnswers, type PartialInitAnswers } from '../commands/init-answers.js';
 import { init } from '../commands/init.js';
 import { errors, EXIT_OK } from '../errors.js';
@@ -32,8 +32,7 @@ export async function runInit(dir: string | undefined, options: InitCliOptions, 
 
   const interrupt = interruptSignal();
   const result = await init({ ...complete, cwd, dir, dryRun: options.dryRun, signal: interrupt.signal }).finally(interrupt.dispose);
-  const rel = relative(cwd, result.root);
-  const shown = rel === '' ? '.' : rel.startsWith('..') ? result.root : rel;
+  const shown = displayPath(cwd, result.root);
   const lines: string[] = [];
   if (result.dryRun) {
     lines.push(`Proefrun: er wordt niets opgeslagen. In ${shown} zou ik maken:`);

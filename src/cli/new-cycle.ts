@@ -1,12 +1,14 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { loadCoalition } from '../coalition/load.js';
 import { CONFIG_FILE } from '../coalition/layout.js';
 import { defaultRange, fromProblem, lastPeriod, toProblem } from '../commands/new-cycle-period.js';
 import { newCycle, type NewCycleOptions, type NewCycleResult } from '../commands/new-cycle.js';
 import { formatDutchDate, isIsoDate, today } from '../dates.js';
 import { errors, EXIT_OK, KwaliteitError } from '../errors.js';
+import { displayPath } from '../text/display-path.js';
 import { wrap } from '../text/wrap.js';
 import { interruptSignal } from './interrupt.js';
+import { staleLockNotice } from './notices.js';
 import type { Io } from './io.js';
 import { requireConfig } from '../coalition/require-config.js';
 
@@ -151,10 +153,7 @@ export async function runNewCycle(dir: string | undefined, cli: NewCycleCliOptio
     throw new KwaliteitError(missing.code, missing.message, `${missing.hint} Of neem de standaarddatums met --yes.`);
   }
 
-  const shownFor = (root: string) => {
-    const rel = relative(cwd, root);
-    return rel === '' ? '.' : rel.startsWith('..') ? root : rel;
-  };
+  const shownFor = (root: string) => displayPath(cwd, root);
   const write = (lines: string[]) => io.stderr(`${lines.join('\n')}\n`);
   if (cli.dryRun) {
     const plan = await newCycle({ ...options, dryRun: true });
@@ -170,10 +169,12 @@ export async function runNewCycle(dir: string | undefined, cli: NewCycleCliOptio
       return EXIT_OK;
     }
     const result = await commit(options);
+    if (result.staleLockSince) write([staleLockNotice(result.staleLockSince)]);
     write([`Klaar: periode ${result.period.number} staat klaar, met ${result.files.length} bouwbladen.`, ...nextSteps(shownFor(result.root))]);
     return EXIT_OK;
   }
   const result = await commit(options);
+  if (result.staleLockSince) write([staleLockNotice(result.staleLockSince)]);
   const shown = shownFor(result.root);
   write([...planLines(result, `Periode ${result.period.number} staat klaar: ${span(result)}. Gemaakt:`, shown), ...nextSteps(shown)]);
   return EXIT_OK;

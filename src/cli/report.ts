@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { displayPath, report, REPORT_FORMATS, type ReportFormat } from '../commands/report.js';
+import { report, REPORT_FORMATS, type ReportFormat } from '../commands/report.js';
+import { displayPath } from '../text/display-path.js';
 import { errors, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
 import { formatters } from '../formatters/index.js';
 import { countErrors } from '../text/counts.js';

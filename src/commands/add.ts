@@ -1,6 +1,6 @@
 // kwaliteit add: an extra bouwblad (a question of the coalition's own choice, next
 // to the mandatory one) for the period that is running now.
-import { access, rmdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { findCoalitionRoot } from '../coalition/find.js';
 import { mandatoryFile } from '../coalition/in-period.js';
@@ -11,7 +11,7 @@ import { phaseOf } from '../coalition/periods.js';
 import { formatDutchDate, isIsoDate, today } from '../dates.js';
 import { errors, KwaliteitError, writeRefused } from '../errors.js';
 import type { Bouwsteen } from '../format/format.js';
-import { createFileAtomic, FileExistsError } from '../fs/atomic.js';
+import { FileExistsError, inTransaction } from '../fs/transaction.js';
 import { withLock } from '../fs/lock.js';
 import { renderBouwblad } from '../scaffold/bouwblad.js';
 import { slugify } from '../text/slug.js';
@@ -45,6 +45,8 @@ export interface AddResult {
   question: string;
   /** True when nothing was written (--dry-run). */
   dryRun: boolean;
+  /** Set when a lock left by a run that no longer exists was taken over (since when it was there). */
+  staleLockSince?: string;
 }
 
 /** New work goes into the running period, or else the next one that has not started yet. */
@@ -76,11 +78,11 @@ export async function idProblem(coalition: Coalition, id: string): Promise<Kwali
 
 export async function add(options: AddOptions): Promise<AddResult> {
   const root = await findCoalitionRoot(resolve(options.cwd ?? process.cwd(), options.dir ?? '.'));
-  if (options.dryRun) return addIn(root, options, () => {});
-  return withLock(root, 'add', ({ checkpoint }) => addIn(root, options, checkpoint), options.signal);
+  if (options.dryRun) return addIn(root, options);
+  return withLock(root, 'add', async (lock) => ({ ...(await addIn(root, options)), ...(lock.staleSince ? { staleLockSince: lock.staleSince } : {}) }));
 }
 
-async function addIn(root: string, options: AddOptions, checkpoint: () => void): Promise<AddResult> {
+async function addIn(root: string, options: AddOptions): Promise<AddResult> {
   const coalition = await loadCoalition(root);
   const config = requireConfig(coalition);
   const date = options.date ?? today();
@@ -103,11 +105,9 @@ async function addIn(root: string, options: AddOptions, checkpoint: () => void):
   const path = bouwbladPath(id, period.number);
   const content = renderBouwblad(coalition.format, { bouwsteen, period: period.number, mandatory: false, question });
   if (options.dryRun) return { root, path, id, period, bouwsteen, question, dryRun: true };
-  checkpoint();
   try {
-    await createFileAtomic(join(root, path), content);
+    await inTransaction({ root, signal: options.signal }, (tx) => tx.create(join(root, path), content));
   } catch (error) {
-    await rmdir(join(root, BOUWBLADEN_DIR, id)).catch(() => {});
     if (error instanceof FileExistsError) throw errors.bouwbladExists(id, path);
     throw writeRefused(root, error) ?? error;
   }

@@ -1,13 +1,13 @@
 // kwaliteit init: scaffolds a coalition folder. It never destroys work: it refuses
-// a folder that already holds a coalition, leaves existing files alone, writes
-// every file atomically, and removes what it made when it cannot finish.
-import { access, mkdir, rmdir, stat, unlink } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+// a folder that already holds a coalition, leaves existing files alone, and
+// writes everything in one transaction, so it lands completely or not at all.
+import { access, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { errors, KwaliteitError, writeRefused } from '../errors.js';
+import { errors, writeRefused } from '../errors.js';
 import { loadFormat, resolveFormatPath } from '../format/load.js';
 import { bouwbladPath, bouwsteenPath, CONFIG_FILE } from '../coalition/layout.js';
-import { createFileAtomic, FileExistsError } from '../fs/atomic.js';
+import { WriteTransaction } from '../fs/transaction.js';
 import { renderBouwblad, renderBouwsteen } from '../scaffold/bouwblad.js';
 import { fillTemplate } from '../scaffold/template.js';
 import { validateInitAnswers, type InitAnswers } from './init-answers.js';
@@ -17,10 +17,8 @@ export interface InitOptions extends InitAnswers {
   /** The coalition folder to create, relative to cwd. */
   dir?: string;
   dryRun?: boolean;
-  /** Stops between two files (Ctrl+C); what was written so far is removed. */
+  /** Ctrl+C: stops the run; what was written so far is removed. */
   signal?: AbortSignal;
-  /** Test hook: called before each file is written (fault injection). */
-  beforeWrite?: (path: string, index: number) => void | Promise<void>;
 }
 
 export interface InitResult {
@@ -33,24 +31,6 @@ export interface InitResult {
 }
 
 const exists = (path: string) => access(path).then(() => true, () => false);
-
-/**
- * Creates `dir` and its missing parents one level at a time, recording in `made`
- * each folder this run created: a folder that already existed, or that someone
- * else made meanwhile (EEXIST), is never ours to remove.
- */
-async function makeDir(dir: string, made: string[]): Promise<void> {
-  const missing: string[] = [];
-  for (let at = dir; !(await exists(at)); at = dirname(at)) missing.unshift(at);
-  for (const path of missing) {
-    try {
-      await mkdir(path);
-      made.push(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-}
 
 const yamlScalar = (value: string) => stringify(value, { lineWidth: 0 }).trimEnd();
 
@@ -118,36 +98,17 @@ export async function init(options: InitOptions): Promise<InitResult> {
   for (const path of files.keys()) (await exists(join(root, path)) ? existing : created).push(path);
   if (options.dryRun) return { root, created, existing, dryRun: true };
 
-  const made: string[] = [];
-  const written: string[] = [];
+  const tx = new WriteTransaction({ root, signal: options.signal });
   try {
-    try {
-      await makeDir(root, made);
-    } catch (error) {
-      throw writeRefused(root, error) ?? errors.dirNotWritable(root, (error as NodeJS.ErrnoException).code ?? String(error));
-    }
-    let index = 0;
-    for (const path of created) {
-      if (options.signal?.aborted) throw errors.cancelled();
-      await makeDir(dirname(join(root, path)), made);
-      await options.beforeWrite?.(path, index++);
-      try {
-        await createFileAtomic(join(root, path), files.get(path)!);
-        written.push(path);
-      } catch (error) {
-        if (!(error instanceof FileExistsError)) throw error;
-        existing.push(path);
-      }
-    }
+    // A file that appears meanwhile (someone saves their own README) is left as it is.
+    for (const path of created) await tx.create(join(root, path), files.get(path)!, { keepExisting: true });
+    await tx.commit();
   } catch (error) {
-    // Leave the folder as we found it: only what this run created is removed.
-    // Files first, so our folders are empty again; then the folders, children
-    // before parents (reverse creation order). rmdir, not rm -r: a folder that
-    // someone put a file in meanwhile stays, with that file.
-    await Promise.all(written.map((path) => unlink(join(root, path)).catch(() => {})));
-    for (const dir of made.reverse()) await rmdir(dir).catch(() => {});
-    if (error instanceof KwaliteitError) throw error;
+    await tx.rollback();
     throw writeRefused(root, error) ?? error;
   }
+  const kept = new Set(tx.kept);
+  const written = created.filter((path) => !kept.has(join(root, path)));
+  existing.push(...created.filter((path) => kept.has(join(root, path))));
   return { root, created: written, existing, dryRun: false };
 }

@@ -7,11 +7,12 @@ import type { CoalitionResult } from '../check/result.js';
 import { REPORT_DIR } from '../coalition/layout.js';
 import { isIsoDate, today } from '../dates.js';
 import { errors } from '../errors.js';
+import { displayPath } from '../text/display-path.js';
 import { findBrowser } from '../report/browser.js';
 import type { ReportStatus } from '../report/document.js';
 import type { ReportWarning } from '../report/markdown-to-html.js';
 import { openPdfSession, type PdfSession } from '../report/pdf.js';
-import { ReportWriteError, ReportWriter } from '../report/write.js';
+import { WriteError, WriteTransaction } from '../fs/transaction.js';
 
 export type ReportFormat = 'pdf' | 'html' | 'both';
 export const REPORT_FORMATS: ReportFormat[] = ['pdf', 'html', 'both'];
@@ -43,8 +44,6 @@ export interface ReportOptions {
   onRequest?: (url: string) => void;
   /** Ctrl+C (see cli/interrupt.ts): stops the browser and saves nothing. */
   signal?: AbortSignal;
-  /** Test hook: called while each file is written and before each is put in place (fault injection). */
-  beforeWrite?: (path: string, index: number) => void | Promise<void>;
 }
 
 export interface ReportResult {
@@ -60,12 +59,6 @@ export interface ReportResult {
   warnings: ReportWarning[];
   /** Section id → PDF page, when a PDF was made. */
   pages?: Map<string, number>;
-}
-
-/** A path as the user would type it: relative when below the current folder, else absolute. */
-export function displayPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
 const isInside = (parent: string, child: string) => {
@@ -129,9 +122,8 @@ export async function resolveOutputs(
 
 /** A file-system failure as a message about the file; anything else is a bug and stays as it is. */
 function notSaved(error: unknown, cwd: string): unknown {
-  if (!(error instanceof ReportWriteError)) return error;
-  const code = (error.cause as NodeJS.ErrnoException)?.code;
-  return code ? errors.reportNotSaved(displayPath(cwd, error.target), code) : error.cause;
+  if (!(error instanceof WriteError)) return error;
+  return error.code ? errors.reportNotSaved(displayPath(cwd, error.target), error.code) : error.cause;
 }
 
 export async function report(options: ReportOptions = {}): Promise<ReportResult> {
@@ -174,7 +166,7 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
   }
   // HTML and PDF are saved together at the end, so a failure or Ctrl+C anywhere
   // leaves the earlier report as it was, both files of it.
-  const writer = new ReportWriter({ checkpoint, ...(options.beforeWrite ? { beforeWrite: options.beforeWrite } : {}) });
+  const writer = new WriteTransaction({ ...(signal ? { signal } : {}) });
   try {
     const build = await import('../report/build.js');
     progress('De coalitie lezen…');
@@ -194,7 +186,7 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
     const files: string[] = [];
     // The HTML goes to its temp file before the PDF is printed: a full disk shows up before the slow part.
     if (paths.html) {
-      await writer.stage(paths.html, document.html);
+      await writer.replace(paths.html, document.html);
       files.push(paths.html);
     }
     let pages: Map<string, number> | undefined;
@@ -205,7 +197,7 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
         ...(options.onRequest ? { onRequest: options.onRequest } : {}),
       });
       pages = printed.pages;
-      await writer.stage(paths.pdf, printed.pdf);
+      await writer.replace(paths.pdf, printed.pdf);
       files.push(paths.pdf);
     }
     await writer.commit();
@@ -213,7 +205,7 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
     const warnings = [...document.warnings].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
     return { status, files, date, final, coalition: checked.result, warnings, ...(pages ? { pages } : {}) };
   } catch (error) {
-    await writer.discard();
+    await writer.rollback();
     throw notSaved(error, cwd);
   } finally {
     await session?.close();
