@@ -10,21 +10,6 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const next = `${dist}.next-${process.pid}`;
 const old = `${dist}.old-${process.pid}`;
-// gray-matter loads js-yaml (and with it esprima) at start-up, but we always give
-// it our own YAML engine (the `yaml` package, which keeps positions). Leaving
-// js-yaml out of the bundle saves start-up time; the stub fails loudly if used.
-const withoutJsYaml = {
-  name: 'without-js-yaml',
-  setup(builder) {
-    builder.onResolve({ filter: /^js-yaml$/ }, () => ({ path: 'js-yaml', namespace: 'stub' }));
-    builder.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-      contents:
-        "const refuse = () => { throw new Error('js-yaml is not bundled: pass a yaml engine to gray-matter'); };\nmodule.exports = { safeLoad: refuse, safeDump: refuse, load: refuse, dump: refuse };",
-      loader: 'js',
-    }));
-  },
-};
-
 await build({
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'check-worker': 'src/check/worker.ts' },
   outdir: next,
@@ -40,7 +25,6 @@ await build({
   banner: {
     js: "import { createRequire as __kwaliteitCreateRequire } from 'node:module'; const require = __kwaliteitCreateRequire(import.meta.url);",
   },
-  plugins: [withoutJsYaml],
   logLevel: 'warning',
 });
 await rename(dist, old).catch(() => {});

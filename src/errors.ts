@@ -73,6 +73,18 @@ export const errors = {
       `Het kwaliteitsformat ${file} (genoemd bij "format" in ${configFile}) bestaat niet.`,
       'Zet bij "format" de naam "bouwstenen-voor-kwaliteit" of het pad naar je eigen format-bestand, gezien vanaf kwaliteit.yaml.',
     ),
+  formatOutside: (spec: string, configFile: string) =>
+    e(
+      'format-outside',
+      `Bij "format" in ${configFile} staat ${spec}. Dat bestand ligt buiten de map van de coalitie, en daar leest kwaliteit niets.`,
+      'Zet een eigen format-bestand in de map van de coalitie en schrijf het pad vanaf kwaliteit.yaml, bijvoorbeeld "format: ./ons-format.yaml". Of zet "format: bouwstenen-voor-kwaliteit".',
+    ),
+  formatUnreadable: (file: string, configFile: string, reason: string) =>
+    e(
+      'format-unreadable',
+      `Het kwaliteitsformat ${file} (genoemd bij "format" in ${configFile}) kan niet worden gelezen: ${reason}.`,
+      'Zet bij "format" het pad naar een gewoon tekstbestand in de map van de coalitie, of de naam "bouwstenen-voor-kwaliteit".',
+    ),
   formatInvalid: (file: string, details: string) =>
     e(
       'format-invalid',

@@ -9,7 +9,7 @@ export { rules, loaderRules } from './rules/index.js';
 export { formatters } from './formatters/index.js';
 export { loadCoalition } from './coalition/load.js';
 export type * from './coalition/model.js';
-export { loadFormat, resolveFormatPath, BUILTIN_FORMAT } from './format/load.js';
+export { loadFormat, parseFormat, BUILTIN_FORMAT } from './format/load.js';
 export type { Format, Bouwsteen } from './format/format.js';
 export type { Diagnostic, Severity } from './diagnostic.js';
 export { KwaliteitError, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE } from './errors.js';

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { splitFrontMatter } from '../src/markdown/front-matter.js';
-import { parseBody } from '../src/markdown/sections.js';
+import { parseMarkdownFile } from '../src/markdown/sections.js';
 import { slugify, uniqueId } from '../src/text/slug.js';
 import { copyOf, snapshot } from './helpers/folders.js';
 import { runBin, runMain } from './helpers/run.js';
@@ -15,7 +15,7 @@ afterEach(() => {
   vi.doUnmock('../src/cli/prompts.js');
 });
 
-describe('add with flags (built binary)', () => {
+describe('add with flags (the first through the built binary, the rest in-process)', () => {
   it('creates an extra bouwblad in the running period, which check accepts apart from its empty steps', () => {
     const root = copyOf(EXAMPLE);
     const before = snapshot(root);
@@ -35,36 +35,36 @@ describe('add with flags (built binary)', () => {
       links: [],
       contributors: [],
     });
-    expect(parseBody(splitFrontMatter(text).body).steps.map((s) => [s.number, s.filled])).toEqual([[1, false], [2, false], [3, false], [4, false]]);
+    expect(parseMarkdownFile(text).body!.steps.map((s) => [s.number, s.filled])).toEqual([[1, false], [2, false], [3, false], [4, false]]);
 
     const check = JSON.parse(runBin(['check', root, '--date', '2026-03-01', '--format', 'json']).stdout);
     const found = check.coalitions[0].diagnostics.map((d: { ruleId: string; file: string }) => `${d.ruleId} ${d.file}`);
     expect(found).toEqual([`steps-filled ${path}`, `steps-filled ${path}`]);
   });
 
-  it('with --dry-run says where the bouwblad would go, and writes nothing (not even a lock)', () => {
+  it('with --dry-run says where the bouwblad would go, and writes nothing (not even a lock)', async () => {
     const root = copyOf(EXAMPLE);
     const before = snapshot(root);
-    const result = runBin(['add', root, '--bouwsteen', 'micro-samenhang', '--question', QUESTION, '--id', 'ideeen', '--date', '2026-03-01', '--dry-run']);
+    const result = await runMain(['add', root, '--bouwsteen', 'micro-samenhang', '--question', QUESTION, '--id', 'ideeen', '--date', '2026-03-01', '--dry-run']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(`Het extra bouwblad zou komen in: ${root}/bouwbladen/ideeen/periode-2.md`);
     expect(result.stderr).toContain('Er is niets opgeslagen (--dry-run)');
     expect(snapshot(root)).toEqual(before);
     // The same refusals as a real run.
-    expect(runBin(['add', root, '--bouwsteen', 'micro-samenhang', '--question', QUESTION, '--id', 'kinderraad', '--date', '2026-03-01', '--dry-run']).code).toBe(2);
+    expect((await runMain(['add', root, '--bouwsteen', 'micro-samenhang', '--question', QUESTION, '--id', 'kinderraad', '--date', '2026-03-01', '--dry-run'])).code).toBe(2);
   });
 
-  it('derives the folder name from the question', () => {
+  it('derives the folder name from the question', async () => {
     const root = copyOf(EXAMPLE);
-    const result = runBin(['add', root, '--bouwsteen', 'meso-samenhang', '--question', 'Hoe zorgen we dat de ouders in Molenwijk écht meedoen aan de activiteiten?', '--date', '2026-03-01']);
+    const result = await runMain(['add', root, '--bouwsteen', 'meso-samenhang', '--question', 'Hoe zorgen we dat de ouders in Molenwijk écht meedoen aan de activiteiten?', '--date', '2026-03-01']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('bouwbladen/hoe-zorgen-we-dat-de-ouders-in-molenwijk/periode-2.md');
   });
 
-  it('puts it in the next period when it is between two periods', () => {
+  it('puts it in the next period when it is between two periods', async () => {
     const root = copyOf(EXAMPLE);
-    expect(runBin(['new-cycle', root, '--from', '2026-09-01', '--to', '2027-01-31', '--date', '2026-08-15']).code).toBe(0);
-    const result = runBin(['add', root, '--bouwsteen', 'meso-samenhang', '--question', 'Een vraag voor na de zomer?', '--id', 'na-de-zomer', '--date', '2026-08-20']);
+    expect((await runMain(['new-cycle', root, '--from', '2026-09-01', '--to', '2027-01-31', '--date', '2026-08-15'])).code).toBe(0);
+    const result = await runMain(['add', root, '--bouwsteen', 'meso-samenhang', '--question', 'Een vraag voor na de zomer?', '--id', 'na-de-zomer', '--date', '2026-08-20']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('na-de-zomer/periode-3.md');
   });
@@ -78,37 +78,37 @@ describe('add with flags (built binary)', () => {
     ['an empty question', ['--bouwsteen', 'meso-samenhang', '--question', '  ?  '], 'er staat geen vraag'],
     ['the mandatory question', ['--bouwsteen', 'meso-samenwerking', '--question', 'Hoe maken de partners in de coalitie duidelijke afspraken over rollen, taken en verantwoordelijkheden, en hoe houden we die levend?'], 'bouwbladen/meso-samenwerking/periode-2.md'],
     ['no question without a terminal', ['--bouwsteen', 'meso-samenhang'], '--question'],
-  ])('refuses %s: exit 2, nothing written', (_why, args, text) => {
+  ])('refuses %s: exit 2, nothing written', async (_why, args, text) => {
     const root = copyOf(EXAMPLE);
     const before = snapshot(root);
-    const result = runBin(['add', root, ...args, '--date', '2026-03-01']);
+    const result = await runMain(['add', root, ...args, '--date', '2026-03-01']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(text);
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('refuses an id whose folder exists but is empty', () => {
+  it('refuses an id whose folder exists but is empty', async () => {
     const root = copyOf(EXAMPLE);
     mkdirSync(join(root, 'bouwbladen', 'leeg'));
-    const result = runBin(['add', root, '--bouwsteen', 'meso-samenhang', '--question', 'Een vraag?', '--id', 'leeg', '--date', '2026-03-01']);
+    const result = await runMain(['add', root, '--bouwsteen', 'meso-samenhang', '--question', 'Een vraag?', '--id', 'leeg', '--date', '2026-03-01']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('bouwbladen/leeg/');
   });
 
-  it('refuses when every period has ended, and points to new-cycle', () => {
+  it('refuses when every period has ended, and points to new-cycle', async () => {
     const root = copyOf(EXAMPLE);
     const before = snapshot(root);
-    const result = runBin(['add', root, '--bouwsteen', 'meso-samenhang', '--question', 'Een vraag?', '--date', '2026-09-01']);
+    const result = await runMain(['add', root, '--bouwsteen', 'meso-samenhang', '--question', 'Een vraag?', '--date', '2026-09-01']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('npx kwaliteit new-cycle');
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('refuses while another command holds the lock', () => {
+  it('refuses while another command holds the lock', async () => {
     const root = copyOf(EXAMPLE);
     writeFileSync(join(root, '.kwaliteit.lock'), 'since: nu\n');
     const before = snapshot(root);
-    const result = runBin(['add', root, '--bouwsteen', 'meso-samenhang', '--question', 'Een vraag?', '--date', '2026-03-01']);
+    const result = await runMain(['add', root, '--bouwsteen', 'meso-samenhang', '--question', 'Een vraag?', '--date', '2026-03-01']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('.kwaliteit.lock');
     expect(snapshot(root)).toEqual(before);

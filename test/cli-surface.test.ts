@@ -205,7 +205,7 @@ describe('Ctrl+C', () => {
     const root = folder();
     const before = snapshot(root);
     let stderr = '';
-    const io: Io = { stdout: () => {}, stderr: (text) => void (stderr += text), color: false, env: process.env };
+    const io: Io = { stdout: () => {}, stderr: (text) => void (stderr += text), color: false, env: process.env, cwd: process.cwd() };
     const code = await main([command, root, ...flags], io);
     expect(code).toBe(2);
     expect(stderr).toBe('Gestopt. Er is niets opgeslagen.\n');

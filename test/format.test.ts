@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFormat, resolveFormatPath } from '../src/format/load.js';
+import { formatPathInside } from '../src/coalition/load-format.js';
+import { builtinFormatPath, isBuiltinName, loadFormat } from '../src/format/load.js';
 import { tempDir } from './helpers/folders.js';
 
 describe('the built-in kwaliteitsformat', () => {
@@ -28,9 +29,16 @@ describe('the built-in kwaliteitsformat', () => {
     ]);
   });
 
-  it('resolves a built-in name and a path relative to the config', () => {
-    expect(resolveFormatPath('bouwstenen-voor-kwaliteit', '/x')).toMatch(/templates[\\/]format[\\/]bouwstenen-voor-kwaliteit\.yaml$/);
-    expect(resolveFormatPath('./eigen.yaml', '/x/coalitie')).toBe(join('/x/coalitie', 'eigen.yaml'));
+  it('resolves a built-in name, and a path relative to the config that stays inside the coalition', () => {
+    expect(isBuiltinName('bouwstenen-voor-kwaliteit')).toBe(true);
+    expect(builtinFormatPath('bouwstenen-voor-kwaliteit')).toMatch(/templates[\\/]format[\\/]bouwstenen-voor-kwaliteit\.yaml$/);
+    expect(isBuiltinName('./eigen.yaml')).toBe(false);
+    expect(formatPathInside('./eigen.yaml', '/x/coalitie')).toBe('eigen.yaml');
+    expect(formatPathInside('formats\\eigen.yaml', '/x/coalitie')).toBe('formats/eigen.yaml');
+    expect(formatPathInside('/x/coalitie/eigen.yaml', '/x/coalitie')).toBe('eigen.yaml');
+    for (const outside of ['../eigen.yaml', 'a/../../eigen.yaml', '/proc/self/environ', '/x/coalitie-twee/f.yaml', '.']) {
+      expect(formatPathInside(outside, '/x/coalitie'), outside).toBeUndefined();
+    }
   });
 
   it('refuses a format with two mandatory questions, naming the line', async () => {

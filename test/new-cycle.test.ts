@@ -9,7 +9,7 @@ import { carriedNote } from '../src/commands/new-cycle-plan.js';
 import { newCycle } from '../src/commands/new-cycle.js';
 import { addPeriod } from '../src/config/edit.js';
 import { splitFrontMatter } from '../src/markdown/front-matter.js';
-import { parseBody } from '../src/markdown/sections.js';
+import { parseMarkdownFile } from '../src/markdown/sections.js';
 import { copyOf, snapshot } from './helpers/folders.js';
 import { withFaults } from './helpers/faults.js';
 import { runBin, runMain } from './helpers/run.js';
@@ -23,7 +23,7 @@ const PERIOD_3_FILES = PERIOD_2.map((id) => `bouwbladen/${id}/periode-3.md`).sor
 const PERIOD_3_YAML = '  - number: 3\n    from: 2026-08-01\n    to: 2027-01-31\n';
 
 const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
-const step = (text: string, n: number) => parseBody(splitFrontMatter(text).body).steps.find((s) => s.number === n)!;
+const step = (text: string, n: number) => parseMarkdownFile(text).body!.steps.find((s) => s.number === n)!;
 
 /** Everything a run may leave behind by mistake: lock, staging folders. */
 const leftovers = (root: string) => readdirSync(root).filter((name) => name.startsWith('.kwaliteit'));
@@ -33,7 +33,7 @@ afterEach(() => {
   vi.doUnmock('../src/cli/prompts.js');
 });
 
-describe('new-cycle on the example (built binary)', () => {
+describe('new-cycle on the example (the first through the built binary, the rest in-process)', () => {
   it('carries step 4 into step 1 byte for byte and changes no existing file but kwaliteit.yaml', () => {
     const root = copyOf(EXAMPLE);
     const before = snapshot(root);
@@ -65,30 +65,30 @@ describe('new-cycle on the example (built binary)', () => {
     expect(leftovers(root)).toEqual([]);
   });
 
-  it('acceptance: status shows period 3 with every mandatory bouwblad bezig; check reports only the missing steps 2', () => {
+  it('acceptance: status shows period 3 with every mandatory bouwblad bezig; check reports only the missing steps 2', async () => {
     const root = copyOf(EXAMPLE);
-    expect(runBin(['new-cycle', root, ...DATES]).code).toBe(0);
+    expect((await runMain(['new-cycle', root, ...DATES])).code).toBe(0);
 
-    const status = runBin(['status', root, '--date', '2026-08-02']);
+    const status = await runMain(['status', root, '--date', '2026-08-02']);
     expect(status.code, status.stderr).toBe(0);
     expect(status.stdout).toContain('periode 3');
     expect(status.stdout).toContain('Periode 3 loopt van 1 augustus 2026 tot en met 31 januari 2027');
     expect(status.stdout.match(/◐ bezig, 1 van 4/g)).toHaveLength(9);
-    const json = JSON.parse(runBin(['status', root, '--date', '2026-08-02', '--json']).stdout);
+    const json = JSON.parse((await runMain(['status', root, '--date', '2026-08-02', '--json'])).stdout);
     expect(json.period).toMatchObject({ number: 3, phase: 'running' });
     expect(json.bouwstenen.map((b: { mandatory: { state: string } }) => b.mandatory.state)).toEqual(Array(9).fill('bezig'));
 
-    const check = runBin(['check', root, '--date', '2026-08-10', '--format', 'json']);
+    const check = await runMain(['check', root, '--date', '2026-08-10', '--format', 'json']);
     expect(check.code).toBe(1);
     const diagnostics = JSON.parse(check.stdout).coalitions[0].diagnostics as { ruleId: string; file: string; message: string }[];
     expect(diagnostics.map((d) => `${d.ruleId} ${d.file}`).sort()).toEqual(PERIOD_3_FILES.map((file) => `steps-filled ${file}`));
     for (const d of diagnostics) expect(d.message).toMatch(/^Stap 2 /);
   });
 
-  it('shows with --dry-run what it would make, and writes nothing', () => {
+  it('shows with --dry-run what it would make, and writes nothing', async () => {
     const root = copyOf(EXAMPLE);
     const before = snapshot(root);
-    const result = runBin(['new-cycle', root, '--dry-run', '--date', '2026-08-01']);
+    const result = await runMain(['new-cycle', root, '--dry-run', '--date', '2026-08-01']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('Proefrun');
     expect(result.stderr).toContain('van 1 augustus 2026 tot en met 31 januari 2027');
@@ -107,84 +107,84 @@ describe('new-cycle on the example (built binary)', () => {
     ['--move to an unknown bouwsteen', [...DATES, '--move', 'gemeenschappelijke-taal=meso-samenwerkin'], 'Bedoel je "meso-samenwerking"'],
     ['--move to its own bouwsteen', [...DATES, '--move', 'gemeenschappelijke-taal=micro-samenwerking'], 'hoort al bij'],
     ['no dates without a terminal', ['--date', '2026-08-01'], '--from, --to'],
-  ])('refuses when %s: exit 2, nothing written', (_why, args, text) => {
+  ])('refuses when %s: exit 2, nothing written', async (_why, args, text) => {
     const root = copyOf(EXAMPLE);
     const before = snapshot(root);
-    const result = runBin(['new-cycle', root, ...args]);
+    const result = await runMain(['new-cycle', root, ...args]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(text);
     expect(result.stderr).not.toMatch(/at .+\.js:\d+/);
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('refuses when a file it would write exists, and names it', () => {
+  it('refuses when a file it would write exists, and names it', async () => {
     const root = copyOf(EXAMPLE);
     writeFileSync(join(root, 'bouwbladen/meso-samenhang/periode-3.md'), 'al begonnen\n');
     const before = snapshot(root);
-    const result = runBin(['new-cycle', root, ...DATES]);
+    const result = await runMain(['new-cycle', root, ...DATES]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('bouwbladen/meso-samenhang/periode-3.md');
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('refuses a bouwblad it cannot read, saying what is wrong on which line', () => {
+  it('refuses a bouwblad it cannot read, saying what is wrong on which line', async () => {
     const root = copyOf(EXAMPLE);
     const file = join(root, 'bouwbladen/micro-samenhang/periode-2.md');
     writeFileSync(file, Buffer.from(readFileSync(file, 'utf8').replace(/\n/g, '\r\n'), 'latin1'));
     const before = snapshot(root);
-    const result = runBin(['new-cycle', root, ...DATES]);
+    const result = await runMain(['new-cycle', root, ...DATES]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/ {2}- bouwbladen\/micro-samenhang\/periode-2\.md, regel \d+: Dit bestand is niet als UTF-8 opgeslagen/);
     expect(result.stderr).toContain('→ Sla het bestand op als UTF-8');
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('refuses a broken kwaliteit.yaml, naming the line and the fix', () => {
+  it('refuses a broken kwaliteit.yaml, naming the line and the fix', async () => {
     const root = copyOf(EXAMPLE);
     const config = join(root, 'kwaliteit.yaml');
     writeFileSync(config, readFileSync(config, 'utf8').replace('from: 2025-09-01', 'from: 1-9-2025'));
     const before = snapshot(root);
-    const result = runBin(['new-cycle', root, ...DATES]);
+    const result = await runMain(['new-cycle', root, ...DATES]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('kwaliteit.yaml klopt niet');
     expect(result.stderr).toMatch(/ {2}- regel 24: .*"1-9-2025".*\n {4}→ Schrijf 2025-09-01/);
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('refuses while another run holds the lock, and names the lock file', () => {
+  it('refuses while another run holds the lock, and names the lock file', async () => {
     const root = copyOf(EXAMPLE);
     writeFileSync(join(root, '.kwaliteit.lock'), 'command: kwaliteit new-cycle\npid: 1\nsince: 1-8-2026 10:00:00\n');
     const before = snapshot(root);
-    const result = runBin(['new-cycle', root, ...DATES]);
+    const result = await runMain(['new-cycle', root, ...DATES]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('sinds 1-8-2026 10:00:00');
     expect(result.stderr).toContain(join(root, '.kwaliteit.lock'));
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('starts early with --force, with a warning', () => {
+  it('starts early with --force, with a warning', async () => {
     const root = copyOf(EXAMPLE);
-    const result = runBin(['new-cycle', root, ...DATES.slice(0, 4), '--date', '2026-07-20', '--force']);
+    const result = await runMain(['new-cycle', root, ...DATES.slice(0, 4), '--date', '2026-07-20', '--force']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('Let op: periode 2 loopt nog tot en met 31 juli 2026');
     expect(existsSync(join(root, 'bouwbladen/meso-samenhang/periode-3.md'))).toBe(true);
   });
 
-  it('takes the default dates with --yes', () => {
+  it('takes the default dates with --yes', async () => {
     const root = copyOf(EXAMPLE);
-    const result = runBin(['new-cycle', root, '--yes', '--date', '2026-08-01']);
+    const result = await runMain(['new-cycle', root, '--yes', '--date', '2026-08-01']);
     expect(result.code, result.stderr).toBe(0);
     expect(read(root, 'kwaliteit.yaml')).toMatch(/number: 3\n {4}from: 2026-08-01\n {4}to: 2027-01-31\n$/);
   });
 
-  it('continues only the extra bouwbladen named in --only; mandatory ones always', () => {
+  it('continues only the extra bouwbladen named in --only; mandatory ones always', async () => {
     const root = copyOf(EXAMPLE);
     // A second extra bouwblad in period 2, to leave out.
     writeFileSync(
       join(root, 'bouwbladen/kinderraad/periode-2.md'),
       read(root, 'bouwbladen/kinderraad/periode-1.md').replace('period: 1', 'period: 2'),
     );
-    const result = runBin(['new-cycle', root, ...DATES, '--only', 'gemeenschappelijke-taal']);
+    const result = await runMain(['new-cycle', root, ...DATES, '--only', 'gemeenschappelijke-taal']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('gaan niet mee');
     expect(result.stderr).toContain('- bouwbladen/kinderraad/periode-2.md');
@@ -192,9 +192,9 @@ describe('new-cycle on the example (built binary)', () => {
     for (const file of PERIOD_3_FILES) expect(existsSync(join(root, file)), file).toBe(true);
   });
 
-  it('moves a question to another bouwsteen with a previous reference; check sees the cycle continue', () => {
+  it('moves a question to another bouwsteen with a previous reference; check sees the cycle continue', async () => {
     const root = copyOf(EXAMPLE);
-    const result = runBin(['new-cycle', root, ...DATES, '--move', 'gemeenschappelijke-taal=meso-samenwerking', '--move', 'meso-uitvoering=macro-uitvoering']);
+    const result = await runMain(['new-cycle', root, ...DATES, '--move', 'gemeenschappelijke-taal=meso-samenwerking', '--move', 'meso-uitvoering=macro-uitvoering']);
     expect(result.code, result.stderr).toBe(0);
     expect(existsSync(join(root, 'bouwbladen/gemeenschappelijke-taal/periode-3.md'))).toBe(false);
 
@@ -210,17 +210,17 @@ describe('new-cycle on the example (built binary)', () => {
     expect(step(mandatory, 1).content).toContain('bouwbladen/meso-uitvoering-naar-macro-uitvoering/periode-3.md');
     expect(result.stderr.replace(/\s+/g, ' ')).toContain('schrijven jullie in stap 1 een nieuwe startvraag');
 
-    const check = JSON.parse(runBin(['check', root, '--date', '2026-08-10', '--format', 'json']).stdout);
+    const check = JSON.parse((await runMain(['check', root, '--date', '2026-08-10', '--format', 'json'])).stdout);
     const rules = new Set(check.coalitions[0].diagnostics.map((d: { ruleId: string }) => d.ruleId));
     expect([...rules]).toEqual(['steps-filled']);
   });
 
-  it('says per bouwblad when step 4 was empty, and leaves step 1 as guidance', () => {
+  it('says per bouwblad when step 4 was empty, and leaves step 1 as guidance', async () => {
     const root = copyOf(EXAMPLE);
     const path = 'bouwbladen/micro-samenhang/periode-2.md';
     const text = read(root, path);
     writeFileSync(join(root, path), text.slice(0, text.indexOf('## Stap 4')) + '## Stap 4 – Wat is je bijgestelde startvraag?\n\nTODO\n');
-    const result = runBin(['new-cycle', root, ...DATES]);
+    const result = await runMain(['new-cycle', root, ...DATES]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(`stap 4 van periode 2 leeg`);
     expect(result.stderr).toContain(`- ${path}`);
@@ -231,10 +231,10 @@ describe('new-cycle on the example (built binary)', () => {
     expect(step(fresh, 1).content).toContain('Schrijf hier je startvraag');
   });
 
-  it('starts afresh a mandatory bouwblad that period 2 lacks', () => {
+  it('starts afresh a mandatory bouwblad that period 2 lacks', async () => {
     const root = copyOf(EXAMPLE);
     rmSync(join(root, 'bouwbladen/macro-uitvoering/periode-2.md'));
-    const result = runBin(['new-cycle', root, ...DATES]);
+    const result = await runMain(['new-cycle', root, ...DATES]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/macro-uitvoering\/periode-3\.md +nieuw: er was geen bouwblad in periode 2/);
     expect(read(root, 'bouwbladen/macro-uitvoering/periode-3.md')).toMatch(/mandatory: true/);

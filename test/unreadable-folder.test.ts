@@ -25,6 +25,8 @@ afterEach(() => {
 });
 
 async function findings(dir: string) {
+  // test/setup.ts loaded the loader before this file's mock existed; load it afresh, with the mock.
+  vi.resetModules();
   const { check } = await import('../src/commands/check.js');
   return (await check({ dirs: [dir], date: '2026-03-01' })).results[0].diagnostics.map((d) => `${d.severity} ${d.ruleId} ${d.file} ${d.message}`);
 }

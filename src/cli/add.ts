@@ -70,7 +70,7 @@ async function ask(prompts: typeof import('./prompts.js'), coalition: Coalition,
   return { ...known, bouwsteen: bouwsteenId, question, id };
 }
 
-export async function runAdd(dir: string | undefined, cli: AddCliOptions, io: Io, cwd = process.cwd()): Promise<number> {
+export async function runAdd(dir: string | undefined, cli: AddCliOptions, io: Io, cwd = io.cwd): Promise<number> {
   const date = cli.date ?? today();
   if (!isIsoDate(date)) throw errors.invalidDate('--date', date);
   const target = resolve(cwd, dir ?? '.');

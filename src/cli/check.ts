@@ -11,7 +11,7 @@ export interface CheckCliOptions {
   strict?: boolean;
 }
 
-export async function runCheck(dirs: string[], options: CheckCliOptions, io: Io, cwd = process.cwd()): Promise<number> {
+export async function runCheck(dirs: string[], options: CheckCliOptions, io: Io, cwd = io.cwd): Promise<number> {
   const name = options.format ?? 'stylish';
   if (!isFormatterName(name)) {
     throw errors.invalidOption('--format', name, 'die uitvoer bestaat niet', `Kies uit: ${FORMATTER_NAMES.join(', ')}.`);

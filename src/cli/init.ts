@@ -10,7 +10,7 @@ export interface InitCliOptions extends PartialInitAnswers {
   dryRun?: boolean;
 }
 
-export async function runInit(dir: string | undefined, options: InitCliOptions, io: Io, cwd = process.cwd()): Promise<number> {
+export async function runInit(dir: string | undefined, options: InitCliOptions, io: Io, cwd = io.cwd): Promise<number> {
   const prompts = await import('./prompts.js');
   const interactive = prompts.canPrompt();
   const { answers, missing } = completeWithDefaults(options);

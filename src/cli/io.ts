@@ -6,6 +6,8 @@ export interface Io {
   /** True when stdout is a terminal and colours are welcome. */
   color: boolean;
   env: NodeJS.ProcessEnv;
+  /** Where the command was started: relative folders and shown paths start here. */
+  cwd: string;
 }
 
 export function processIo(): Io {
@@ -14,5 +16,6 @@ export function processIo(): Io {
     stderr: (text) => process.stderr.write(text),
     color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && process.env.TERM !== 'dumb',
     env: process.env,
+    cwd: process.cwd(),
   };
 }

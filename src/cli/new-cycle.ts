@@ -126,7 +126,7 @@ async function commit(options: NewCycleOptions): Promise<NewCycleResult> {
   return newCycle({ ...options, signal: interrupt.signal }).finally(interrupt.dispose);
 }
 
-export async function runNewCycle(dir: string | undefined, cli: NewCycleCliOptions, io: Io, cwd = process.cwd()): Promise<number> {
+export async function runNewCycle(dir: string | undefined, cli: NewCycleCliOptions, io: Io, cwd = io.cwd): Promise<number> {
   const date = cli.date ?? today();
   if (!isIsoDate(date)) throw errors.invalidDate('--date', date);
   let options: NewCycleOptions = {

@@ -25,7 +25,7 @@ const printable = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u0
 const stillFound = (count: number) => `${count === 1 ? 'is' : 'zijn'} nog ${countErrors(count)}`;
 const solveThem = (count: number) => (count === 1 ? 'Los die op' : 'Los ze op');
 
-export async function runReport(dir: string | undefined, options: ReportCliOptions, io: Io, cwd = process.cwd()): Promise<number> {
+export async function runReport(dir: string | undefined, options: ReportCliOptions, io: Io, cwd = io.cwd): Promise<number> {
   if (options.format !== undefined && !REPORT_FORMATS.includes(options.format as ReportFormat)) {
     throw errors.invalidOption('--format', options.format, 'dat soort rapport bestaat niet', `Kies uit: ${REPORT_FORMATS.join(', ')}.`);
   }

@@ -8,7 +8,7 @@ export interface StatusCliOptions {
   date?: string;
 }
 
-export async function runStatus(dir: string | undefined, options: StatusCliOptions, io: Io, cwd = process.cwd()): Promise<number> {
+export async function runStatus(dir: string | undefined, options: StatusCliOptions, io: Io, cwd = io.cwd): Promise<number> {
   const report = await status({ cwd, dir, date: options.date });
   io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(report, { color: io.color }));
   return EXIT_OK;

@@ -1,16 +1,17 @@
-// Loads a whole coalition folder: config, format, bouwstenen, bouwbladen.
-// A problem in one file becomes a diagnostic on that file and the run goes on.
-import { dirname, join } from 'node:path';
+// Loads a whole coalition: config, format, bouwstenen, bouwbladen, from a file
+// source (the disk, or memory). A problem in one file becomes a diagnostic on
+// that file and the run goes on.
 import type { Diagnostic } from '../diagnostic.js';
-import { loadFormat, resolveFormatPath } from '../format/load.js';
 import { findCoalitionRoot } from './find.js';
 import { BouwbladFrontMatterSchema, BouwsteenFrontMatterSchema } from './front-matter-schema.js';
-import { BOUWBLADEN_DIR, BOUWSTENEN_DIR, CONFIG_FILE, KNOWN_FILES, PERIOD_FILE } from './layout.js';
-import { listFiles } from './list-files.js';
+import { BOUWBLADEN_DIR, BOUWSTENEN_DIR, KNOWN_FILES, PERIOD_FILE } from './layout.js';
+import { loadCoalitionFormat } from './load-format.js';
 import type { BouwbladFile, BouwsteenFile, Coalition } from './model.js';
 import { readConfig } from './read-config.js';
-import { readMarkdownFile } from './read-file.js';
+import type { ParseCache } from './parse-cache.js';
+import { parseMarkdownBytes, unreadableFile, type ReadResult } from './read-file.js';
 import { validate } from './schema-diagnostics.js';
+import { diskSource, type FileSource } from './source.js';
 
 /** Runs `task` over `items` with at most `limit` at once (file handles are finite). */
 async function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
@@ -26,16 +27,37 @@ async function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Pr
   return results;
 }
 
+let sharedCache: ParseCache | undefined;
+
+/**
+ * A host that loads coalitions again and again in one process (the test suite,
+ * a long-running preview) can share one cache for every loadCoalition. Nothing
+ * in a cached parse depends on the folder it came from, only on the bytes.
+ */
+export function shareParseCache(cache: ParseCache | undefined): void {
+  sharedCache = cache;
+}
+
+/** The coalition in `dir` (or the nearest folder above it with a kwaliteit.yaml), from disk. */
 export async function loadCoalition(dir: string): Promise<Coalition> {
-  const root = await findCoalitionRoot(dir);
+  return loadFrom(diskSource(await findCoalitionRoot(dir)), sharedCache ? { cache: sharedCache } : {});
+}
+
+export interface LoadOptions {
+  /** Parsed files of an earlier load: a file whose bytes did not change is not parsed again. */
+  cache?: ParseCache;
+}
+
+export async function loadFrom(source: FileSource, options: LoadOptions = {}): Promise<Coalition> {
+  const root = source.root;
   const diagnostics: Diagnostic[] = [];
-  const [{ config, diagnostics: configDiagnostics }, listing] = await Promise.all([readConfig(root), listFiles(root)]);
+  const [{ config, diagnostics: configDiagnostics }, listing] = await Promise.all([readConfig(source), source.list()]);
   diagnostics.push(...configDiagnostics);
 
   const formatSpec = typeof (config.data as { format?: unknown } | undefined)?.format === 'string'
     ? ((config.data as { format: string }).format)
     : undefined;
-  const format = await loadFormat(resolveFormatPath(formatSpec, dirname(join(root, CONFIG_FILE))), join(root, CONFIG_FILE));
+  const format = await loadCoalitionFormat(source, listing, formatSpec);
 
   for (const { path, code } of listing.unreadableDirs) {
     diagnostics.push({
@@ -66,28 +88,38 @@ export async function loadCoalition(dir: string): Promise<Coalition> {
     else if (!KNOWN_FILES.has(path) && !parts.some((part) => part.startsWith('.'))) strayFiles.push(path);
   }
 
-  const bouwstenen = await mapLimited(bouwsteenPaths, 32, async (path): Promise<BouwsteenFile> => {
-    const read = await readMarkdownFile(root, path);
-    diagnostics.push(...read.diagnostics);
-    if (read.file.readable) {
-      diagnostics.push(...validate(BouwsteenFrontMatterSchema, read.file.data, read.file.yaml, path, 'front-matter-schema').diagnostics);
-    }
-    return { ...read.file, id: path.slice(BOUWSTENEN_DIR.length + 1).replace(/\.md$/i, '') };
-  });
+  const load = async <T>(path: string, make: (read: ReadResult) => { file: T; diagnostics: Diagnostic[] }): Promise<T> => {
+    const bytes = await source.read(path);
+    const cached = bytes.ok ? options.cache?.get(path, bytes.bytes) : undefined;
+    const loaded = (cached as { file: T; diagnostics: Diagnostic[] } | undefined) ?? make(bytes.ok ? parseMarkdownBytes(path, bytes.bytes) : unreadableFile(path, bytes));
+    if (bytes.ok && !cached) options.cache?.set(path, bytes.bytes, loaded);
+    diagnostics.push(...loaded.diagnostics);
+    return loaded.file;
+  };
 
-  const bouwbladen = await mapLimited(bouwbladPaths, 32, async (path): Promise<BouwbladFile> => {
-    const read = await readMarkdownFile(root, path);
-    diagnostics.push(...read.diagnostics);
-    const [, id, name] = path.split('/');
-    const periodMatch = PERIOD_FILE.exec(name);
-    const file: BouwbladFile = { ...read.file, id, ...(periodMatch ? { filePeriod: Number(periodMatch[1]) } : {}) };
-    if (read.file.readable) {
-      const checked = validate(BouwbladFrontMatterSchema, read.file.data, read.file.yaml, path, 'front-matter-schema');
-      diagnostics.push(...checked.diagnostics);
-      if (checked.value) file.frontMatter = checked.value;
-    }
-    return file;
-  });
+  const bouwstenen = await mapLimited(bouwsteenPaths, 32, (path) =>
+    load<BouwsteenFile>(path, (read) => {
+      const file: BouwsteenFile = { ...read.file, id: path.slice(BOUWSTENEN_DIR.length + 1).replace(/\.md$/i, '') };
+      const checked = read.file.readable ? validate(BouwsteenFrontMatterSchema, read.file.data, read.file.yaml, path, 'front-matter-schema').diagnostics : [];
+      return { file, diagnostics: [...read.diagnostics, ...checked] };
+    }),
+  );
+
+  const bouwbladen = await mapLimited(bouwbladPaths, 32, (path) =>
+    load<BouwbladFile>(path, (read) => {
+      const [, id, name] = path.split('/');
+      const periodMatch = PERIOD_FILE.exec(name);
+      const file: BouwbladFile = { ...read.file, id, ...(periodMatch ? { filePeriod: Number(periodMatch[1]) } : {}) };
+      const found = [...read.diagnostics];
+      if (read.file.readable) {
+        const checked = validate(BouwbladFrontMatterSchema, read.file.data, read.file.yaml, path, 'front-matter-schema');
+        found.push(...checked.diagnostics);
+        if (checked.value) file.frontMatter = checked.value;
+      }
+      return { file, diagnostics: found };
+    }),
+  );
+  options.cache?.keepOnly([...bouwsteenPaths, ...bouwbladPaths]);
 
   return { root, config, format, bouwstenen, bouwbladen, strayFiles, diagnostics };
 }

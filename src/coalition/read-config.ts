@@ -4,11 +4,12 @@ import { parseYaml } from '../yaml/parse.js';
 import { CONFIG_FILE } from './layout.js';
 import type { ConfigFile } from './model.js';
 import { fileError, readText } from './read-file.js';
+import type { FileSource } from './source.js';
 import { validate } from './schema-diagnostics.js';
 
-export async function readConfig(root: string): Promise<{ config: ConfigFile; diagnostics: Diagnostic[] }> {
+export async function readConfig(source: FileSource): Promise<{ config: ConfigFile; diagnostics: Diagnostic[] }> {
   const path = CONFIG_FILE;
-  const { text, diagnostics } = await readText(root, path);
+  const { text, diagnostics } = await readText(source, path);
   if (text === undefined) return { config: { path, data: undefined }, diagnostics };
   if (!text.trim()) {
     diagnostics.push(

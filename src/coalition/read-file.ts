@@ -1,14 +1,12 @@
-// Reads one Markdown file into front-matter and sections. Every problem becomes
-// a diagnostic on that file; nothing here throws for what a person wrote.
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+// Reads one file of a coalition through its source: bytes to text, text to
+// front-matter and a parsed body. Every problem becomes a diagnostic on that
+// file; nothing here throws for what a person wrote.
 import type { Diagnostic } from '../diagnostic.js';
 import { decodeText } from '../markdown/decode.js';
-import { splitFrontMatter } from '../markdown/front-matter.js';
-import { parseBody } from '../markdown/sections.js';
+import { parseMarkdownFile } from '../markdown/sections.js';
+import { MAX_FILE_BYTES } from './limits.js';
 import type { MarkdownFile } from './model.js';
-
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+import type { FileSource, ReadOutcome } from './source.js';
 
 export interface ReadResult {
   file: MarkdownFile;
@@ -32,97 +30,112 @@ export const fileError = (file: string, ruleId: string, message: string, hint: s
   hint,
 });
 
-export async function readText(
-  root: string,
-  path: string,
-): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
-  const diagnostic = (ruleId: string, message: string, hint: string, line = 1, column = 1) => fileError(path, ruleId, message, hint, line, column);
-  let bytes: Buffer;
-  try {
-    const info = await stat(join(root, path));
-    if (info.size > MAX_FILE_BYTES) {
-      return {
-        diagnostics: [
-          diagnostic(
-            'file-too-large',
-            `Dit bestand is ${(info.size / 1024 / 1024).toFixed(1)} MB. Dat is te groot voor een bouwblad (de grens is 2 MB), dus het wordt overgeslagen.`,
-            'Haal grote stukken tekst of ingeplakte plaatjes weg; zet plaatjes als los bestand in de map en verwijs ernaar.',
-          ),
-        ],
-      };
-    }
-    bytes = await readFile(join(root, path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return {
-      diagnostics: [
-        diagnostic(
-          'file-unreadable',
-          `Dit bestand kan niet worden gelezen${code === 'EACCES' || code === 'EPERM' ? ': je hebt geen leesrechten' : code ? ` (${code})` : ''}.`,
-          'Kijk of het bestand bestaat en of je het mag openen.',
-        ),
-      ],
-    };
+function unreadable(path: string, code: string, size: number | undefined): Diagnostic {
+  if (code === 'too-large') {
+    return fileError(
+      path,
+      'file-too-large',
+      `Dit bestand is ${((size ?? 0) / 1024 / 1024).toFixed(1)} MB. Dat is te groot voor een bouwblad (de grens is ${MAX_FILE_BYTES / 1024 / 1024} MB), dus het wordt overgeslagen.`,
+      'Haal grote stukken tekst of ingeplakte plaatjes weg; zet plaatjes als los bestand in de map en verwijs ernaar.',
+    );
   }
+  if (code === 'symlink') {
+    return fileError(
+      path,
+      'file-unreadable',
+      'Dit is een snelkoppeling (symbolische link). kwaliteit volgt die niet, zodat er niets buiten de map van de coalitie wordt gelezen.',
+      'Zet het bestand zelf in de map in plaats van een snelkoppeling.',
+    );
+  }
+  if (code === 'not-a-file') {
+    return fileError(path, 'file-unreadable', 'Dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp), dus het wordt niet gelezen.', 'Zet hier een gewoon tekstbestand neer.');
+  }
+  return fileError(
+    path,
+    'file-unreadable',
+    `Dit bestand kan niet worden gelezen${code === 'EACCES' || code === 'EPERM' ? ': je hebt geen leesrechten' : ` (${code})`}.`,
+    'Kijk of het bestand bestaat en of je het mag openen.',
+  );
+}
+
+function badEncoding(path: string, decoded: Exclude<ReturnType<typeof decodeText>, { ok: true }>): Diagnostic {
+  switch (decoded.reason) {
+    case 'utf-16':
+      return fileError(path, 'file-encoding', 'Dit bestand is opgeslagen als "Unicode" (UTF-16). kwaliteit leest alleen UTF-8.', 'Sla het bestand op als UTF-8. In Kladblok: Opslaan als → Codering: UTF-8.');
+    case 'word':
+      return fileError(
+        path,
+        'file-encoding',
+        'Dit is een Word-document (of een ander zip-bestand), maar het heeft de naam van een Markdown-bestand. kwaliteit leest alleen platte tekst.',
+        'Kopieer de tekst uit Word naar het bouwblad in een teksteditor (zoals Kladblok of Visual Studio Code), en sla het op als UTF-8.',
+      );
+    case 'binary':
+      return fileError(
+        path,
+        'file-encoding',
+        'Dit is geen tekstbestand (het bevat binaire gegevens), maar het heeft wel de naam van een Markdown-bestand.',
+        'Haal het bestand weg of geef het een andere naam. Een bouwblad is platte tekst.',
+        decoded.line,
+        decoded.column,
+      );
+    default:
+      return fileError(
+        path,
+        'file-encoding',
+        `Dit bestand is niet als UTF-8 opgeslagen (het eerste vreemde teken staat op regel ${decoded.line}). Letters als ë en é komen dan verkeerd over.`,
+        'Sla het bestand op als UTF-8. In Kladblok: Opslaan als → Codering: UTF-8. In Word: Opslaan als → Platte tekst → Unicode (UTF-8).',
+        decoded.line,
+        decoded.column,
+      );
+  }
+}
+
+/** The text of bytes, or the one diagnostic that says why they are not text we read. */
+function decode(path: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {
   const decoded = decodeText(bytes);
-  if (!decoded.ok) {
-    return {
-      diagnostics: [
-        decoded.reason === 'utf-16'
-          ? diagnostic(
-              'file-encoding',
-              'Dit bestand is opgeslagen als "Unicode" (UTF-16). kwaliteit leest alleen UTF-8.',
-              'Sla het bestand op als UTF-8. In Kladblok: Opslaan als → Codering: UTF-8.',
-              1,
-              1,
-            )
-          : decoded.reason === 'word'
-          ? diagnostic(
-              'file-encoding',
-              'Dit is een Word-document (of een ander zip-bestand), maar het heeft de naam van een Markdown-bestand. kwaliteit leest alleen platte tekst.',
-              'Kopieer de tekst uit Word naar het bouwblad in een teksteditor (zoals Kladblok of Visual Studio Code), en sla het op als UTF-8.',
-              1,
-              1,
-            )
-          : decoded.reason === 'binary'
-          ? diagnostic(
-              'file-encoding',
-              'Dit is geen tekstbestand (het bevat binaire gegevens), maar het heeft wel de naam van een Markdown-bestand.',
-              'Haal het bestand weg of geef het een andere naam. Een bouwblad is platte tekst.',
-              decoded.line,
-              decoded.column,
-            )
-          : diagnostic(
-              'file-encoding',
-              `Dit bestand is niet als UTF-8 opgeslagen (het eerste vreemde teken staat op regel ${decoded.line}). Letters als ë en é komen dan verkeerd over.`,
-              'Sla het bestand op als UTF-8. In Kladblok: Opslaan als → Codering: UTF-8. In Word: Opslaan als → Platte tekst → Unicode (UTF-8).',
-              decoded.line,
-              decoded.column,
-            ),
-      ],
-    };
-  }
+  if (!decoded.ok) return { diagnostics: [badEncoding(path, decoded)] };
   return { text: decoded.text, diagnostics: [] };
 }
 
-export async function readMarkdownFile(root: string, path: string): Promise<ReadResult> {
-  const { text, diagnostics } = await readText(root, path);
-  if (text === undefined) return { file: { path, readable: false }, diagnostics };
+/** The text of a file, or the one diagnostic that says why there is none. */
+export async function readText(source: FileSource, path: string): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
+  const read = await source.read(path);
+  if (!read.ok) return { diagnostics: [unreadable(path, read.code, read.size)] };
+  return decode(path, read.bytes);
+}
 
+/** A file that could not be read at all, as the loader records it. */
+export const unreadableFile = (path: string, read: Extract<ReadOutcome, { ok: false }>): ReadResult => ({
+  file: { path, readable: false },
+  diagnostics: [unreadable(path, read.code, read.size)],
+});
+
+export function parseMarkdownBytes(path: string, bytes: Uint8Array): ReadResult {
+  const { text, diagnostics } = decode(path, bytes);
+  if (text === undefined) return { file: { path, readable: false }, diagnostics };
+  return parseMarkdownText(path, text, diagnostics);
+}
+
+export async function readMarkdownFile(source: FileSource, path: string): Promise<ReadResult> {
+  const read = await source.read(path);
+  return read.ok ? parseMarkdownBytes(path, read.bytes) : unreadableFile(path, read);
+}
+
+/** The parse half of readMarkdownFile, for text that is already in memory. */
+export function parseMarkdownText(path: string, text: string, diagnostics: Diagnostic[] = []): ReadResult {
   if (!text.trim()) {
     diagnostics.push(
       fileError(path, 'file-empty', 'Dit bestand is leeg.', 'Vul het bestand, of haal het weg. In een nieuwe map met "npx kwaliteit init" zie je hoe een bouwblad eruitziet.'),
     );
     return { file: { path, readable: false }, diagnostics };
   }
-  const split = splitFrontMatter(text);
-  for (const problem of split.problems) {
-    diagnostics.push({ file: path, ruleId: 'yaml-syntax', severity: 'error', ...problem });
-  }
-  if (split.problems.length) return { file: { path, readable: false, yaml: split.yaml }, diagnostics };
+  const parsed = parseMarkdownFile(text);
+  const { yaml, problems } = parsed.frontMatter;
+  for (const problem of problems) diagnostics.push({ file: path, ruleId: 'yaml-syntax', severity: 'error', ...problem });
+  if (!parsed.body) return { file: { path, readable: false, ...(yaml ? { yaml } : {}) }, diagnostics };
 
-  const data = split.yaml?.data;
-  if (split.yaml && (data === null || typeof data !== 'object' || Array.isArray(data))) {
+  const data = yaml?.data;
+  if (yaml && (data === null || typeof data !== 'object' || Array.isArray(data))) {
     diagnostics.push({
       file: path,
       line: 2,
@@ -132,15 +145,15 @@ export async function readMarkdownFile(root: string, path: string): Promise<Read
       message: 'De kop van het bestand (tussen de twee regels ---) is geen lijst van namen met waarden.',
       hint: 'Schrijf de kop als regels "naam: waarde", zoals "level: meso".',
     });
-    return { file: { path, readable: false, yaml: split.yaml }, diagnostics };
+    return { file: { path, readable: false, yaml }, diagnostics };
   }
   return {
     file: {
       path,
       readable: true,
-      yaml: split.yaml,
+      yaml,
       data: data as Record<string, unknown> | undefined,
-      body: parseBody(split.body, split.bodyLineOffset),
+      body: parsed.body,
       lineEnd: lineEndOf(text),
     },
     diagnostics,

@@ -5,7 +5,7 @@ import { access, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { errors, writeRefused } from '../errors.js';
-import { loadFormat, resolveFormatPath } from '../format/load.js';
+import { loadFormat } from '../format/load.js';
 import { bouwbladPath, bouwsteenPath, CONFIG_FILE } from '../coalition/layout.js';
 import { WriteTransaction } from '../fs/transaction.js';
 import { renderBouwblad, renderBouwsteen } from '../scaffold/bouwblad.js';
@@ -35,7 +35,7 @@ const exists = (path: string) => access(path).then(() => true, () => false);
 const yamlScalar = (value: string) => stringify(value, { lineWidth: 0 }).trimEnd();
 
 async function plannedFiles(answers: InitAnswers): Promise<Map<string, string>> {
-  const format = await loadFormat(resolveFormatPath(undefined, '.'));
+  const format = await loadFormat();
   const files = new Map<string, string>();
   const municipalityLine = answers.municipality.length
     ? answers.municipality.length === 1

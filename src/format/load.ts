@@ -1,5 +1,7 @@
+// The kwaliteitsformat: the bundled one, or a coalition's own copy. Parsing and
+// validating are the same for both; where the text comes from is not decided here.
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { errors } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import { describeIssue, formatPath } from '../schema/issues.js';
@@ -9,36 +11,16 @@ import { FormatSchema } from './schema.js';
 
 export const BUILTIN_FORMAT = 'bouwstenen-voor-kwaliteit';
 
-/** Absolute path of a format named in kwaliteit.yaml: a built-in name or a path. */
-export function resolveFormatPath(spec: string | undefined, baseDir: string): string {
-  const name = spec?.trim() || BUILTIN_FORMAT;
-  if (!/[\\/]|\.ya?ml$/i.test(name)) return join(packageRoot(), 'templates', 'format', `${name}.yaml`);
-  return isAbsolute(name) ? name : resolve(baseDir, name);
-}
+/** A name without a slash or .yaml is one of the formats that come with kwaliteit. */
+export const isBuiltinName = (spec: string | undefined) => !/[\\/]|\.ya?ml$/i.test(spec?.trim() || BUILTIN_FORMAT);
 
-const cache = new Map<string, Promise<Format>>();
+export const builtinFormatPath = (name = BUILTIN_FORMAT) => join(packageRoot(), 'templates', 'format', `${name.trim() || BUILTIN_FORMAT}.yaml`);
 
-/** Loads and validates a format file; throws a KwaliteitError (exit 2) when it is wrong. */
-export function loadFormat(file = resolveFormatPath(undefined, '.'), configFile = 'kwaliteit.yaml'): Promise<Format> {
-  let pending = cache.get(file);
-  if (!pending) {
-    pending = readAndValidate(file, configFile);
-    cache.set(file, pending);
-    pending.catch(() => cache.delete(file));
-  }
-  return pending;
-}
-
-async function readAndValidate(file: string, configFile: string): Promise<Format> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw errors.formatNotFound(file, configFile);
-  }
+/** Validates the text of a format file; throws a KwaliteitError (exit 2) naming `shown` when it is wrong. */
+export function parseFormat(text: string, shown: string, source = shown): Format {
   const parsed = parseYaml(text.replace(/^\uFEFF/, ''));
   if (parsed.problems.length) {
-    throw errors.formatInvalid(file, parsed.problems.map((p) => `  regel ${p.line}: ${p.message}`).join('\n'));
+    throw errors.formatInvalid(shown, parsed.problems.map((p) => `  regel ${p.line}: ${p.message}`).join('\n'));
   }
   const result = FormatSchema.safeParse(parsed.data);
   if (!result.success) {
@@ -46,7 +28,25 @@ async function readAndValidate(file: string, configFile: string): Promise<Format
       const { line } = parsed.locate(issue.path);
       return `  regel ${line} (${formatPath(issue.path) || 'bestand'}): ${describeIssue(issue, parsed.data).message}`;
     });
-    throw errors.formatInvalid(file, lines.join('\n'));
+    throw errors.formatInvalid(shown, lines.join('\n'));
   }
-  return buildFormat(result.data, file);
+  return buildFormat(result.data, source);
+}
+
+const cache = new Map<string, Promise<Format>>();
+
+/** A format file of kwaliteit itself (or, in tests, any file), read once per run. */
+export function loadFormat(file = builtinFormatPath(), configFile = 'kwaliteit.yaml'): Promise<Format> {
+  let pending = cache.get(file);
+  if (!pending) {
+    pending = readFile(file, 'utf8').then(
+      (text) => parseFormat(text, file),
+      () => {
+        throw errors.formatNotFound(file, configFile);
+      },
+    );
+    cache.set(file, pending);
+    pending.catch(() => cache.delete(file));
+  }
+  return pending;
 }

@@ -1,27 +1,21 @@
-// Splits a Markdown file into YAML front-matter and body with gray-matter.
-// Only YAML is accepted: gray-matter would evaluate `---js` and `---javascript`
-// front-matter as code, so those are refused before gray-matter sees them and its
-// JavaScript engines are replaced by ones that refuse as well.
-import matter from 'gray-matter';
+// The YAML front-matter between the first two `---` lines of a file. Only YAML
+// is accepted: `---js` and the like would be code, and code in a file is never run.
 import { parseYaml, type ParsedYaml, type YamlProblem } from '../yaml/parse.js';
+import { blankBefore, LINE_END } from './lines.js';
 
 export interface FrontMatterResult {
   /** Absent when the file has no front-matter at all. */
   yaml?: ParsedYaml;
   problems: YamlProblem[];
-  body: string;
-  /** Lines before the body's first line in the file. */
-  bodyLineOffset: number;
+  /** Offset in the file where the body begins (after the closing `---` line). */
+  bodyStart: number;
 }
 
-const refuse = () => {
-  throw new Error('JavaScript front-matter is refused');
-};
-
 export function splitFrontMatter(text: string): FrontMatterResult {
-  const lines = text.split('\n');
-  const opening = /^---([^\r]*)\r?$/.exec(lines[0]);
-  if (!opening) return { problems: [], body: text, bodyLineOffset: 0 };
+  const first = LINE_END.exec(text);
+  const firstLine = first ? text.slice(0, first.index) : text;
+  const opening = /^---(.*)$/.exec(firstLine);
+  if (!opening) return { problems: [], bodyStart: 0 };
 
   const language = opening[1].trim().toLowerCase();
   if (language && language !== 'yaml' && language !== 'yml') {
@@ -34,12 +28,28 @@ export function splitFrontMatter(text: string): FrontMatterResult {
           hint: 'Begin het bestand met een regel met alleen --- en schrijf de kop als "naam: waarde".',
         },
       ],
-      body: '',
-      bodyLineOffset: 0,
+      bodyStart: text.length,
     };
   }
-  const closing = lines.findIndex((line, index) => index > 0 && /^---\s*$/.test(line));
-  if (closing < 0) {
+  // Walk the lines after the opening one until a line with only ---.
+  const ends = /\r\n|\r|\n/g;
+  ends.lastIndex = first ? first.index + first[0].length : text.length;
+  let lineStart = ends.lastIndex;
+  // Where the line before the current one ends (before its line end): the YAML stops there.
+  let previousEnd = first ? first.index : 0;
+  let closing: { yamlEnd: number; end: number } | undefined;
+  while (first && lineStart <= text.length) {
+    const match = ends.exec(text);
+    const lineEnd = match ? match.index : text.length;
+    if (/^---[ \t]*$/.test(text.slice(lineStart, lineEnd))) {
+      closing = { yamlEnd: previousEnd, end: match ? match.index + match[0].length : text.length };
+      break;
+    }
+    if (!match) break;
+    previousEnd = lineEnd;
+    lineStart = match.index + match[0].length;
+  }
+  if (!closing) {
     return {
       problems: [
         {
@@ -49,37 +59,12 @@ export function splitFrontMatter(text: string): FrontMatterResult {
           hint: 'Zet na de laatste regel van de kop een regel met alleen ---.',
         },
       ],
-      body: '',
-      bodyLineOffset: 0,
+      bodyStart: text.length,
     };
   }
-
-  let yaml: ParsedYaml | undefined;
-  const options = {
-    language: 'yaml',
-    engines: {
-      yaml: (source: string) => {
-        // The source starts with the newline that ends line 1, so YAML's own
-        // line numbers are already the file's.
-        // gray-matter leaves the \r of a Windows line end on the last line of the
-        // front-matter, which would make "mandatory: true\r" a string. Dropping every
-        // \r keeps all line and column numbers.
-        yaml = parseYaml(source.replace(/\r(?=\n|$)/g, ''));
-        return (yaml.data ?? {}) as object;
-      },
-      js: refuse,
-      javascript: refuse,
-      coffee: refuse,
-      coffeescript: refuse,
-      cson: refuse,
-    },
-  };
-  // gray-matter caches results by input text unless options are given; ours always are.
-  const file = matter(text, options as unknown as Parameters<typeof matter>[1]);
-  yaml ??= parseYaml('');
-  const body = file.content;
-  const prefix = text.slice(0, text.length - body.length);
-  let bodyLineOffset = 0;
-  for (const char of prefix) if (char === '\n') bodyLineOffset++;
-  return { yaml, problems: yaml?.problems ?? [], body, bodyLineOffset };
+  // The YAML keeps its place in the file (the opening line blanked), so its line numbers are the file's.
+  // Windows line ends become plain ones: "mandatory: true\r" must stay a boolean.
+  const source = blankBefore(text.slice(0, closing.yamlEnd), first!.index).split(LINE_END).join('\n');
+  const yaml = parseYaml(source);
+  return { yaml, problems: yaml.problems, bodyStart: closing.end };
 }

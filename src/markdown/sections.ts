@@ -1,7 +1,11 @@
-// Finds the `#` title and the `## Stap N` sections of a Markdown body.
-import type { Heading, Nodes, Root } from 'mdast';
+// Finds the `#` title and the `## Stap N` sections of a Markdown file. The whole
+// file is parsed once, with its front-matter blanked, so every position in the
+// tree and every line here counts from the top of the file.
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { splitFrontMatter, type FrontMatterResult } from './front-matter.js';
+import { blankBefore } from './lines.js';
 
 export interface StepSection {
   /** The number in the heading ("Stap 2 …" → 2). */
@@ -29,10 +33,10 @@ export interface ParsedBody {
   otherSections: { heading: string; line: number; content: string }[];
   html: RawHtml[];
   images: { url: string; line: number; column: number }[];
-  /** The parsed Markdown, so the report need not parse it again. Its lines count from the body's first line. */
+  /** The text between the `#` title (or the top) and the first `##` heading. */
+  intro: { nodes: RootContent[]; markdown: string };
+  /** The parsed Markdown, so the report need not parse it again; positions count from the top of the file. */
   tree: Root;
-  /** Lines before the body in the file: add to a line in `tree` to get the line in the file. */
-  lineOffset: number;
 }
 
 const processor = unified().use(remarkParse);
@@ -60,44 +64,61 @@ function isComment(value: string): boolean {
   return /^\s*<!--[\s\S]*-->\s*$/.test(value);
 }
 
-export function parseBody(body: string, lineOffset = 0): ParsedBody {
-  const tree = processor.parse(body) as Root;
-  const result: ParsedBody = { steps: [], otherSections: [], html: [], images: [], tree, lineOffset };
+/** Parses Markdown whose first `start` characters are not Markdown (the front-matter). */
+export function parseBody(text: string, start = 0): ParsedBody {
+  const tree = processor.parse(start ? blankBefore(text, start) : text) as Root;
+  const result: ParsedBody = { steps: [], otherSections: [], html: [], images: [], intro: { nodes: [], markdown: '' }, tree };
 
   const walk = (node: Nodes) => {
     if (node.type === 'html' && !isComment(node.value) && node.position) {
-      result.html.push({ line: node.position.start.line + lineOffset, column: node.position.start.column, value: node.value });
+      result.html.push({ line: node.position.start.line, column: node.position.start.column, value: node.value });
     } else if (node.type === 'image' && node.position) {
-      result.images.push({ url: node.url, line: node.position.start.line + lineOffset, column: node.position.start.column });
+      result.images.push({ url: node.url, line: node.position.start.line, column: node.position.start.column });
     }
     if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
   };
   walk(tree);
 
-  const headings = tree.children.filter((node): node is Heading => node.type === 'heading' && node.depth <= 2);
+  const children = tree.children;
+  const headings = children.filter((node): node is Heading => node.type === 'heading' && node.depth <= 2);
   headings.forEach((heading, index) => {
-    const text = toText(heading).replace(/\s+/g, ' ').trim();
-    const line = heading.position!.start.line + lineOffset;
+    const title = toText(heading).replace(/\s+/g, ' ').trim();
+    const line = heading.position!.start.line;
     if (heading.depth === 1) {
-      result.title ??= { text, line };
+      result.title ??= { text: title, line };
       return;
     }
-    const start = heading.position!.end.offset!;
-    const end = headings[index + 1]?.position!.start.offset ?? body.length;
-    const content = body.slice(start, end);
-    const match = STEP_HEADING.exec(text);
+    const from = heading.position!.end.offset!;
+    const to = headings[index + 1]?.position!.start.offset ?? text.length;
+    const content = text.slice(from, to);
+    const match = STEP_HEADING.exec(title);
     if (match) {
-      result.steps.push({
-        number: Number(match[1]),
-        heading: text,
-        line,
-        content,
-        contentLine: heading.position!.end.line + lineOffset,
-        filled: isFilled(content),
-      });
+      result.steps.push({ number: Number(match[1]), heading: title, line, content, contentLine: heading.position!.end.line, filled: isFilled(content) });
     } else {
-      result.otherSections.push({ heading: text, line, content });
+      result.otherSections.push({ heading: title, line, content });
     }
   });
+
+  // The intro: after a `#` title that comes before any `##`, else from the top, up to the next `#` or `##`.
+  const first = headings[0];
+  const begin = first?.depth === 1 ? children.indexOf(first) + 1 : 0;
+  const next = children.findIndex((node, i) => i >= begin && node.type === 'heading' && node.depth <= 2);
+  const nodes = children.slice(begin, next < 0 ? children.length : next);
+  const startOffset = nodes[0]?.position?.start.offset;
+  const endOffset = nodes.at(-1)?.position?.end.offset;
+  result.intro = { nodes, markdown: startOffset !== undefined && endOffset !== undefined ? text.slice(startOffset, endOffset) : '' };
   return result;
+}
+
+export interface ParsedMarkdownFile {
+  frontMatter: FrontMatterResult;
+  /** Absent when the front-matter is broken: then the body is not looked at. */
+  body?: ParsedBody;
+}
+
+/** A whole Markdown file, parsed once: front-matter and body. */
+export function parseMarkdownFile(text: string): ParsedMarkdownFile {
+  const frontMatter = splitFrontMatter(text);
+  if (frontMatter.problems.length) return { frontMatter };
+  return { frontMatter, body: parseBody(text, frontMatter.bodyStart) };
 }

@@ -7,7 +7,6 @@ import { checkCoalition } from '../check/check-coalition.js';
 import type { CheckedCoalition } from '../check/result.js';
 import { requireConfig } from '../coalition/require-config.js';
 import { packageRoot, packageVersion } from '../package-root.js';
-import { readBouwsteenIntro, type MarkdownPart } from './bouwsteen-text.js';
 import { pageTemplates, renderDocument, type RenderedDocument, type ReportStatus } from './document.js';
 import { buildReportModel } from './model.js';
 
@@ -28,14 +27,7 @@ export interface BuiltReport {
 export async function buildReport(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean): Promise<BuiltReport> {
   const { coalition, diagnostics, summary } = checked;
   const model = buildReportModel(coalition, date);
-  const intros = new Map<string, MarkdownPart>();
-  const [css] = await Promise.all([
-    readFile(join(packageRoot(), 'templates', 'report', 'report.css'), 'utf8'),
-    ...coalition.bouwstenen.map(async (file) => {
-      const intro = await readBouwsteenIntro(coalition.root, file);
-      if (intro) intros.set(file.id, intro);
-    }),
-  ]);
-  const document = renderDocument({ model, status, date, final, diagnostics, summary, version: packageVersion(), css: css as string, intros });
+  const css = await readFile(join(packageRoot(), 'templates', 'report', 'report.css'), 'utf8');
+  const document = renderDocument({ model, status, date, final, diagnostics, summary, version: packageVersion(), css });
   return { document, templates: pageTemplates(model, status) };
 }

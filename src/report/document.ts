@@ -9,10 +9,10 @@ import type { Diagnostic } from '../diagnostic.js';
 import { isFilled, type ParsedBody } from '../markdown/sections.js';
 import { describeProgress } from '../check/describe.js';
 import { countErrors, countWarnings } from '../text/counts.js';
-import type { MarkdownPart } from './bouwsteen-text.js';
 import { bouwsteenAnchor, extraCount, renderGrid } from './grid.js';
 import { escapeHtml, html, raw, type SafeHtml } from './html.js';
-import { markdownToHtml, mdastToHtml, sectionNodes, type ReportWarning } from './markdown-to-html.js';
+import type { RootContent } from 'mdast';
+import { mdastToHtml, sectionNodes, type ReportWarning } from './markdown-to-html.js';
 import { bouwbladName, type BouwbladView, type BouwsteenView, type ReportModel } from './model.js';
 import { renderSamenhangDrawing, renderSamenhangTable } from './samenhang.js';
 import { stateBadge } from './state.js';
@@ -31,8 +31,6 @@ export interface DocumentInput {
   /** kwaliteit's own version. */
   version: string;
   css: string;
-  /** The coalition's own description per bouwsteen id. */
-  intros: Map<string, MarkdownPart>;
 }
 
 export interface TocEntry {
@@ -97,15 +95,14 @@ class Renderer {
     return this.input.model;
   }
 
-  markdown(markdown: string, file: string, headingBase: number, firstLine?: number): SafeHtml {
-    const context = { root: this.model.coalition.root, file, headingBase, ...(firstLine !== undefined ? { firstLine } : {}) };
-    return raw(markdownToHtml(markdown, context, this.warnings));
+  /** Nodes of a tree the loader already parsed (its lines are the file's). */
+  nodes(nodes: RootContent[], file: string, headingBase: number): SafeHtml {
+    return raw(mdastToHtml(nodes, { root: this.model.coalition.root, file, headingBase, firstLine: 1 }, this.warnings));
   }
 
-  /** The section under the `##` heading on `line`, from the tree the loader already parsed. */
+  /** The section under the `##` heading on `line`. */
   parsed(body: ParsedBody, line: number, file: string, headingBase: number): SafeHtml {
-    const context = { root: this.model.coalition.root, file, headingBase, firstLine: body.lineOffset + 1 };
-    return raw(mdastToHtml(sectionNodes(body, line), context, this.warnings));
+    return this.nodes(sectionNodes(body, line), file, headingBase);
   }
 
   cover(): SafeHtml {
@@ -187,11 +184,10 @@ ${renderGrid(this.model)}
 
   bouwsteenSection(view: BouwsteenView): SafeHtml {
     const { bouwsteen } = view;
-    const intro = this.input.intros.get(bouwsteen.id);
     const file = this.model.coalition.bouwstenen.find((b) => b.id === bouwsteen.id);
-    const description = intro
-      ? this.markdown(intro.markdown, file!.path, 3, intro.line)
-      : html`<p>${bouwsteen.description}</p>`;
+    // The coalition's own words under the title, when there are any; else the format's description.
+    const intro = file?.body?.intro;
+    const description = intro && isFilled(intro.markdown) ? this.nodes(intro.nodes, file!.path, 3) : html`<p>${bouwsteen.description}</p>`;
     // The format's own questions are not repeated; a section with only guidance in it is left out.
     const other = (file?.body?.otherSections ?? []).filter((section) => !/^verdiepende vragen/i.test(section.heading) && isFilled(section.content));
     const period = this.model.period;

@@ -230,9 +230,8 @@ export function mdastToHtml(nodes: MdastContent[], context: MarkdownContext, war
   return render(toHast.runSync(root) as Root, context, warnings);
 }
 
-/** The top-level nodes under the `##` heading on `fileLine`, up to the next `#` or `##` heading. */
-export function sectionNodes(body: ParsedBody, fileLine: number): MdastContent[] {
-  const line = fileLine - body.lineOffset;
+/** The top-level nodes under the `##` heading on `line`, up to the next `#` or `##` heading. */
+export function sectionNodes(body: ParsedBody, line: number): MdastContent[] {
   const children = body.tree.children;
   const start = children.findIndex((node) => node.type === 'heading' && node.position?.start.line === line);
   if (start < 0) return [];

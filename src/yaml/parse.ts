@@ -56,16 +56,13 @@ function explain(code: string, source: string, line: number): { message: string;
   }
 }
 
-/**
- * Parses YAML text. `lineOffset` is the number of lines before `text` in its
- * file (for front-matter: 1, the opening `---`).
- */
-export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
+/** Parses YAML text; for front-matter the text keeps its place in the file, so lines are the file's. */
+export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const at = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
-    return { line: p.line + lineOffset, column: p.col };
+    return { line: p.line, column: p.col };
   };
 
   const problems: YamlProblem[] = [];
@@ -73,7 +70,7 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
     const pos = at(error.pos[0]);
     // One mistake often trips several parser errors on its line; the first says it best.
     if (problems.some((p) => p.line === pos.line)) continue;
-    problems.push({ ...pos, ...explain(error.code, text, pos.line - lineOffset) });
+    problems.push({ ...pos, ...explain(error.code, text, pos.line) });
   }
 
   let data: unknown = undefined;
@@ -83,7 +80,7 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
     } catch {
       // In practice only the alias limit: a "billion laughs" of &anchors and *references.
       problems.push({
-        line: 1 + lineOffset,
+        line: 1,
         column: 1,
         message: 'De kop van het bestand kan niet worden gelezen: er staan te veel verwijzingen (& en *) in.',
         hint: 'Schrijf de waarden gewoon uit, zonder & en *.',
@@ -91,7 +88,7 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
     }
   }
 
-  const start: Position = { line: 1 + lineOffset, column: 1 };
+  const start: Position = { line: 1, column: 1 };
   const walk = (path: ReadonlyArray<PropertyKey>, wantKey: boolean): Position => {
     let node: Node | null | undefined = doc.contents as Node | null;
     let best: Position = node?.range ? at(node.range[0]) : start;

@@ -65,9 +65,7 @@ const emptyFolder = (path: string) => {
 export function prepare(item: BadInputCase): Prepared {
   const base = join(tempDir(), ...(item.parents ?? []));
   mkdirSync(base, { recursive: true });
-  const copy = copyOf('examples/voorbeeldcoalitie');
-  const dir = join(base, item.folder ?? 'coalitie');
-  cpSync(copy, dir, { recursive: true });
+  const dir = copyOf('examples/voorbeeldcoalitie', join(base, item.folder ?? 'coalitie'));
   const overlay = join(ROOT, item.name, 'overlay');
   if (existsSync(overlay)) cpSync(overlay, dir, { recursive: true });
   for (const path of item.delete ?? []) rmSync(join(dir, path), { recursive: true });

@@ -3,7 +3,9 @@
 // findings expected (rule, file, line).
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { MemoryFiles } from '../../src/coalition/source.js';
 import { copyOf, fixture } from './folders.js';
+import { exampleWith, readTree } from './memory.js';
 
 export interface ExpectedFinding {
   ruleId: string;
@@ -28,7 +30,13 @@ export function checkFixtures(): CheckFixture[] {
     .map((name) => ({ name, ...JSON.parse(readFileSync(join(root, name, 'fixture.json'), 'utf8')) }));
 }
 
-/** A fresh copy of the example with the fixture applied. */
+/** The example in memory with the fixture applied. */
+export function fixtureFiles(item: CheckFixture): MemoryFiles {
+  const overlay = join(fixture('check'), item.name, 'overlay');
+  return exampleWith(existsSync(overlay) ? readTree(overlay) : {}, item.delete);
+}
+
+/** A fresh copy of the example on disk with the fixture applied. */
 export function applyFixture(item: CheckFixture): string {
   const dir = copyOf('examples/voorbeeldcoalitie');
   const overlay = join(fixture('check'), item.name, 'overlay');

@@ -17,10 +17,19 @@ export function tempDir(prefix = 'kwaliteit-'): string {
   return dir;
 }
 
-/** A copy of a folder under the repository (e.g. examples/voorbeeldcoalitie) in a temp folder. */
-export function copyOf(relative: string): string {
-  const dir = join(tempDir(), 'coalitie');
-  cpSync(join(REPO, relative), dir, { recursive: true });
+/**
+ * What belongs to the coalition itself: not what a run of kwaliteit leaves in the
+ * example (the README's main command writes rapport/), so no test depends on it.
+ */
+const tracked = (from: string) => (source: string) => {
+  const rel = source.slice(from.length + 1).split(sep)[0];
+  return rel !== 'rapport' && !rel.startsWith('.kwaliteit');
+};
+
+/** A copy of a folder under the repository (e.g. examples/voorbeeldcoalitie) at `dir` (default: a new temp folder). */
+export function copyOf(relative: string, dir = join(tempDir(), 'coalitie')): string {
+  const from = join(REPO, relative);
+  cpSync(from, dir, { recursive: true, filter: tracked(from) });
   return dir;
 }
 

@@ -14,7 +14,8 @@ export interface RunResult {
   stderr: string;
 }
 
-export async function runMain(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+/** In this process, as from the folder `cwd` (default: where the test runs). */
+export async function runMain(args: string[], env: NodeJS.ProcessEnv = {}, cwd = process.cwd()): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -22,6 +23,7 @@ export async function runMain(args: string[], env: NodeJS.ProcessEnv = {}): Prom
     stderr: (text) => void (stderr += text),
     color: false,
     env: { ...process.env, ...env },
+    cwd,
   };
   const code = await main(args, io);
   return { code, stdout, stderr };

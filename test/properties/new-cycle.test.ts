@@ -11,6 +11,7 @@ import { BouwbladFrontMatterSchema } from '../../src/coalition/front-matter-sche
 import { loadCoalition } from '../../src/coalition/load.js';
 import type { BouwbladFile, MarkdownFile } from '../../src/coalition/model.js';
 import { readMarkdownFile } from '../../src/coalition/read-file.js';
+import { diskSource } from '../../src/coalition/source.js';
 import { newCycle } from '../../src/commands/new-cycle.js';
 import { carriedNote } from '../../src/commands/new-cycle-plan.js';
 import { addPeriod } from '../../src/config/edit.js';
@@ -223,7 +224,7 @@ describe('new-cycle on arbitrary period-2 bouwbladen', () => {
     const root = copyOf(EXAMPLE);
     format = (await loadCoalition(root)).format;
     configText = readFileSync(join(root, 'kwaliteit.yaml'), 'utf8');
-    for (const id of PERIOD_2) pristine.set(id, (await readMarkdownFile(root, `bouwbladen/${id}/periode-2.md`)).file);
+    for (const id of PERIOD_2) pristine.set(id, (await readMarkdownFile(diskSource(root), `bouwbladen/${id}/periode-2.md`)).file);
   });
 
   it('keeps every earlier byte, carries step 4 exactly, or refuses and changes nothing', async () => {
@@ -242,7 +243,7 @@ describe('new-cycle on arbitrary period-2 bouwbladen', () => {
         const listing = entries(root);
         // Period 2 as the loader reads it: the text step 1 of period 3 must hold.
         const sources = new Map(pristine);
-        for (const [id] of s.edits) sources.set(id, (await readMarkdownFile(root, `bouwbladen/${id}/periode-2.md`)).file);
+        for (const [id] of s.edits) sources.set(id, (await readMarkdownFile(diskSource(root), `bouwbladen/${id}/periode-2.md`)).file);
 
         const options = { dir: root, date: s.date, ...(s.explicitDates ? { from: PERIOD_3.from, to: PERIOD_3.to } : {}) };
         const outcome = await newCycle(options).then((result) => ({ result }), (error: unknown) => ({ error }));

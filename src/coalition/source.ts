@@ -1,0 +1,84 @@
+// Where the loader gets a coalition's files from: the disk, or memory (tests,
+// and later the preview's own cache). The loader never touches the file system
+// itself, so every rule runs the same on a folder and on a handful of strings.
+//
+// The disk source reads only regular files inside the folder: symbolic links
+// are listed but never followed, and FIFOs, devices and files above the size
+// limit are refused before a single byte is read.
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MAX_FILE_BYTES } from './limits.js';
+import { listFiles, type Listing } from './list-files.js';
+
+export type { Listing };
+
+export type ReadOutcome =
+  | { ok: true; bytes: Uint8Array }
+  /** `code` is the system's error code, or: `too-large` (with `size`), `symlink`, `not-a-file`. */
+  | { ok: false; code: string; size?: number };
+
+export interface FileSource {
+  /** The folder the paths are relative to; for memory, a name that is never opened. */
+  readonly root: string;
+  /** Every file, relative with forward slashes; links and folders that cannot be opened listed apart. */
+  list(): Promise<Listing>;
+  /** One file; `path` as list() gives it. */
+  read(path: string): Promise<ReadOutcome>;
+}
+
+const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
+
+export function diskSource(root: string): FileSource {
+  return {
+    root,
+    list: () => listFiles(root),
+    async read(path) {
+      let handle;
+      try {
+        // No following a link at the end of the path, and no waiting on a FIFO: fstat decides first.
+        handle = await open(join(root, path), constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'onbekend';
+        return { ok: false, code: code === 'ELOOP' ? 'symlink' : code };
+      }
+      try {
+        const info = await handle.stat();
+        if (!info.isFile()) return { ok: false, code: 'not-a-file' };
+        if (info.size > MAX_FILE_BYTES) return { ok: false, code: 'too-large', size: info.size };
+        return { ok: true, bytes: await handle.readFile() };
+      } catch (error) {
+        return { ok: false, code: (error as NodeJS.ErrnoException).code ?? 'onbekend' };
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}
+
+export interface MemoryFiles {
+  [path: string]: string | Uint8Array;
+}
+
+/** A coalition held in memory: paths relative with forward slashes, text as UTF-8. */
+export function memorySource(files: MemoryFiles, extra: Partial<Omit<Listing, 'files'>> = {}, root = '/geheugen/coalitie'): FileSource {
+  const encoder = new TextEncoder();
+  return {
+    root,
+    async list() {
+      return {
+        files: Object.keys(files).sort(),
+        symlinks: [...(extra.symlinks ?? [])].sort(),
+        unreadableDirs: [...(extra.unreadableDirs ?? [])],
+      };
+    },
+    async read(path) {
+      const content = files[path];
+      if (content === undefined) return { ok: false, code: 'ENOENT' };
+      const bytes = typeof content === 'string' ? encoder.encode(content) : content;
+      if (bytes.length > MAX_FILE_BYTES) return { ok: false, code: 'too-large', size: bytes.length };
+      return { ok: true, bytes };
+    },
+  };
+}
