@@ -9,6 +9,9 @@ import { loadFormat, resolveFormatPath } from '../format/load.js';
 import { bouwbladPath, bouwsteenPath, CONFIG_FILE } from '../coalition/layout.js';
 import { createFileAtomic, FileExistsError } from '../fs/atomic.js';
 import { renderBouwblad, renderBouwsteen } from '../scaffold/bouwblad.js';
+import { PACKAGE_FILE, renderPackageJson, renderSignedFiles } from '../scaffold/coalition-files.js';
+import { parseInstallSource, registrySource, type InstallSource } from '../scaffold/install-source.js';
+import { packageVersion } from '../resources.js';
 import { fillTemplate } from '../scaffold/template.js';
 import { validateInitAnswers, type InitAnswers } from './init-answers.js';
 
@@ -17,6 +20,11 @@ export interface InitOptions extends InitAnswers {
   /** The coalition folder to create, relative to cwd. */
   dir?: string;
   dryRun?: boolean;
+  /**
+   * Where the CI jobs install kwaliteit from: a git URL with a tag or a tarball
+   * URL (--install-from). Default: exactly this version, from the npm registry.
+   */
+  installFrom?: string;
   /** Stops between two files (Ctrl+C); what was written so far is removed. */
   signal?: AbortSignal;
   /** Test hook: called before each file is written (fault injection). */
@@ -54,7 +62,7 @@ async function makeDir(dir: string, made: string[]): Promise<void> {
 
 const yamlScalar = (value: string) => stringify(value, { lineWidth: 0 }).trimEnd();
 
-async function plannedFiles(answers: InitAnswers): Promise<Map<string, string>> {
+async function plannedFiles(answers: InitAnswers, source: InstallSource): Promise<Map<string, string>> {
   const format = await loadFormat(resolveFormatPath(undefined, '.'));
   const files = new Map<string, string>();
   const municipalityLine = answers.municipality.length
@@ -72,10 +80,9 @@ async function plannedFiles(answers: InitAnswers): Promise<Map<string, string>> 
     periodFrom: answers.periodFrom,
     periodTo: answers.periodTo,
   };
-  files.set('README.md', await fillTemplate('README.md', values));
+  for (const [path, content] of await renderSignedFiles(answers, source)) files.set(path, content);
   files.set('.gitignore', await fillTemplate('gitignore', values));
-  files.set('.github/workflows/kwaliteit.yml', await fillTemplate('github-workflow.yml', values));
-  files.set('.gitlab-ci.yml', await fillTemplate('gitlab-ci.yml', values));
+  files.set(PACKAGE_FILE, renderPackageJson(source));
   for (const bouwsteen of format.bouwstenen) files.set(bouwsteenPath(bouwsteen.id), renderBouwsteen(bouwsteen));
   for (const bouwsteen of format.bouwstenen) {
     files.set(
@@ -104,13 +111,14 @@ async function blockedFolder(root: string, paths: Iterable<string>): Promise<str
 
 export async function init(options: InitOptions): Promise<InitResult> {
   const answers = validateInitAnswers(options);
+  const source = options.installFrom === undefined ? registrySource(packageVersion()) : parseInstallSource(options.installFrom);
   const root = resolve(options.cwd ?? process.cwd(), options.dir ?? '.');
 
   const info = await stat(root).catch(() => undefined);
   if (info && !info.isDirectory()) throw errors.notADirectory(root);
   if (await exists(join(root, CONFIG_FILE))) throw errors.configExists(join(root, CONFIG_FILE));
 
-  const files = await plannedFiles(answers);
+  const files = await plannedFiles(answers, source);
   const blocked = await blockedFolder(root, files.keys());
   if (blocked) throw errors.folderBlocked(blocked);
   const created: string[] = [];

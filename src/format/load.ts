@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { errors } from '../errors.js';
-import { packageRoot } from '../package-root.js';
+import { readResourceOrFile, resourcePath } from '../resources.js';
 import { describeIssue, formatPath } from '../schema/issues.js';
 import { parseYaml } from '../yaml/parse.js';
 import { buildFormat, type Format } from './format.js';
@@ -12,7 +11,7 @@ export const BUILTIN_FORMAT = 'bouwstenen-voor-kwaliteit';
 /** Absolute path of a format named in kwaliteit.yaml: a built-in name or a path. */
 export function resolveFormatPath(spec: string | undefined, baseDir: string): string {
   const name = spec?.trim() || BUILTIN_FORMAT;
-  if (!/[\\/]|\.ya?ml$/i.test(name)) return join(packageRoot(), 'templates', 'format', `${name}.yaml`);
+  if (!/[\\/]|\.ya?ml$/i.test(name)) return resourcePath(`templates/format/${name}.yaml`);
   return isAbsolute(name) ? name : resolve(baseDir, name);
 }
 
@@ -32,7 +31,7 @@ export function loadFormat(file = resolveFormatPath(undefined, '.'), configFile 
 async function readAndValidate(file: string, configFile: string): Promise<Format> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readResourceOrFile(file);
   } catch {
     throw errors.formatNotFound(file, configFile);
   }

@@ -1,15 +1,14 @@
 // The heavy half of `kwaliteit report`: read and check the coalition, then
 // write the report's HTML. `report()` loads this module only after it has set
 // the browser starting, so loading it happens while the browser comes up.
-import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { CheckSummary, CoalitionResult } from '../check/result.js';
 import { loadCoalition } from '../coalition/load.js';
 import { requireConfig } from '../coalition/require-config.js';
 import type { Coalition } from '../coalition/model.js';
 import { runRules, summarise } from '../commands/check.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { packageRoot, packageVersion } from '../package-root.js';
+import { packageVersion, readResource } from '../resources.js';
 import { readBouwsteenIntro, type MarkdownPart } from './bouwsteen-text.js';
 import { pageTemplates, renderDocument, type RenderedDocument, type ReportStatus } from './document.js';
 import { buildReportModel } from './model.js';
@@ -50,7 +49,7 @@ export async function buildReport(checked: CheckedCoalition, status: ReportStatu
   const model = buildReportModel(coalition, date);
   const intros = new Map<string, MarkdownPart>();
   const [css] = await Promise.all([
-    readFile(join(packageRoot(), 'templates', 'report', 'report.css'), 'utf8'),
+    readResource('templates/report/report.css'),
     ...coalition.bouwstenen.map(async (file) => {
       const intro = await readBouwsteenIntro(coalition.root, file);
       if (intro) intros.set(file.id, intro);
