@@ -24,10 +24,8 @@ const HINT =
 
 export function parseInstallSource(value: string): InstallSource {
   const spec = value.trim();
-  if (GIT.test(spec)) {
-    if (/#semver:/i.test(spec)) throw errors.invalidOption('--install-from', value, 'na # hoort één tag, geen reeks versies', HINT);
-    return { kind: 'git', spec };
-  }
+  if (/#semver:/i.test(spec)) throw errors.invalidOption('--install-from', value, 'na # hoort één tag, geen reeks versies', HINT);
+  if (GIT.test(spec)) return { kind: 'git', spec };
   if (TARBALL.test(spec)) return { kind: 'tarball', spec };
   if (/^(?:git\+)?http:\/\//.test(spec)) throw errors.invalidOption('--install-from', value, 'een adres met http:// is niet beveiligd; gebruik https://', HINT);
   if (/^(?:git\+|github:|gitlab:|bitbucket:)/.test(spec) || /\.git$/.test(spec))
