@@ -11,6 +11,7 @@ import type { CheckResult, CheckSummary, CoalitionResult } from '../check/result
 import { isIsoDate, today } from '../dates.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { errors, isKwaliteitError, KwaliteitError } from '../errors.js';
+import { isProgramFile } from '../resources.js';
 import { rules } from '../rules/index.js';
 import type { Finding } from '../rules/rule.js';
 
@@ -113,9 +114,11 @@ export async function checkMany(items: WorkerJob['items'], options: Omit<WorkerJ
  * program has the worker file; elsewhere everything runs in this thread.
  */
 async function checkParallel(items: WorkerJob['items'], options: Omit<WorkerJob, 'items'>): Promise<Settled[]> {
-  const workerFile = new URL('./check-worker.js', import.meta.url);
   const threads = Math.min(availableParallelism(), Math.floor(items.length / 8));
-  if (threads < 2 || !existsSync(workerFile)) return checkMany(items, options);
+  // The single-file program has no worker file; one beside it (maybe in a coalition's folder) is never run.
+  if (threads < 2 || isProgramFile()) return checkMany(items, options);
+  const workerFile = new URL('./check-worker.js', import.meta.url);
+  if (!existsSync(workerFile)) return checkMany(items, options);
   const { Worker } = await import('node:worker_threads');
   const shares = Array.from({ length: threads }, (_, t) => items.filter((_, i) => i % threads === t));
   const parts = await Promise.all(
