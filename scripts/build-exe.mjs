@@ -84,6 +84,11 @@ for (const target of targets) {
   copyFileSync(ensureNodeBinary(target), next);
   await inject(next, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: FUSE });
   chmodSync(next, 0o755);
+  if (!windows) {
+    // The program must start and know its version before it takes the real name.
+    const said = execFileSync(next, ['--version'], { encoding: 'utf8', env: { PATH: '' } }).trim();
+    if (said !== manifest.version) throw new Error(`${relative(repo, next)} --version said ${said}, expected ${manifest.version}`);
+  }
   // Whole or not at all: a half-written program never stands under the real name.
   renameSync(next, program);
   console.log(`${relative(repo, program)}  ${(statSync(program).size / 1e6).toFixed(1)} MB${codeCache && target === 'linux-x64' ? ' (met code cache)' : ''}`);

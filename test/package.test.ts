@@ -133,7 +133,7 @@ describe.skipIf(!node24)(`the installed package on Node ${PINNED_NODE_VERSION}${
   const bin = () => join(installed, 'bin/kwaliteit.js');
   const node = (args: string[]) => spawnSync(node24!, [bin(), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
 
-  it('prints the version, checks the example like Node 20 does, and makes a coalition and an HTML report', async () => {
+  it('prints the version and runs check (the same JSON as Node 20), init, report --format html, status, add and new-cycle --dry-run', async () => {
     expect(spawnSync(node24!, ['--version'], { encoding: 'utf8' }).stdout.trim()).toBe(`v${PINNED_NODE_VERSION}`);
     expect(node(['--version']).stdout).toBe(`${VERSION}\n`);
     const dir = example();
@@ -144,5 +144,17 @@ describe.skipIf(!node24)(`the installed package on Node ${PINNED_NODE_VERSION}${
     expect(node(['init', root, '--name', 'Coalitie Test', '--lead', 'OBS De Linde', '--yes']).status).toBe(0);
     expect(node(['report', dir, '--format', 'html', '--date', DATE]).status).toBe(0);
     expect(readFileSync(join(dir, 'rapport/kwaliteitsrapport.html'), 'utf8')).toContain('<html lang="nl"');
+    expect(JSON.parse(node(['status', dir, '--json', '--date', DATE]).stdout).period.number).toBe(2);
+    expect(node(['add', dir, '--bouwsteen', 'meso-samenhang', '--question', 'Hoe delen we wat werkt?', '--id', 'delen', '--date', DATE]).status).toBe(0);
+    const cycle = node(['new-cycle', dir, '--dry-run', '--yes', '--date', '2026-08-02']);
+    expect(cycle.status, cycle.stderr).toBe(0);
+    expect(cycle.stderr).toContain('bouwbladen/delen/periode-3.md');
+  });
+
+  it.skipIf(!testBrowser())(`report --format pdf on Node ${PINNED_NODE_VERSION}${testBrowser() ? '' : ' (overgeslagen: geen browser gevonden)'}`, () => {
+    const dir = example();
+    const pdf = node(['report', dir, '--date', DATE]);
+    expect(pdf.status, pdf.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'rapport/kwaliteitsrapport.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
