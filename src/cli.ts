@@ -4,7 +4,7 @@ import { Argument, Command, CommanderError } from 'commander';
 import { addHelpHints, speakDutch } from './cli/commander-nl.js';
 import { processIo, type Io } from './cli/io.js';
 import { errors, EXIT_USAGE, isKwaliteitError, KwaliteitError } from './errors.js';
-import { packageVersion } from './package-root.js';
+import { packageVersion } from './resources.js';
 
 const EXIT_CODES_HELP = `
 Afsluitcodes:
@@ -39,9 +39,13 @@ function buildProgram(io: Io, run: (task: () => Promise<number>) => void): Comma
     .option('--subsidy-period <jaren>', 'de subsidieperiode, bijvoorbeeld 2025-2028')
     .option('--period-from <datum>', 'begin van de eerste periode (jaar-maand-dag)')
     .option('--period-to <datum>', 'einde van de eerste periode (jaar-maand-dag)')
+    .option('--install-from <bron>', 'waar de CI-jobs kwaliteit vandaan halen: een git-adres met een tag of het adres van een tarball (standaard: precies deze versie uit het npm-register)')
     .option('-y, --yes', 'neem voor alles wat niet is opgegeven de standaardwaarde')
     .option('--dry-run', 'laat zien wat er gemaakt zou worden, zonder iets op te slaan')
-    .addHelpText('after', '\nVoorbeeld:\n  npx kwaliteit init mijn-coalitie --name "Coalitie Noord" --lead "OBS De Linde" --yes')
+    .addHelpText(
+      'after',
+      '\nVoorbeelden:\n  npx kwaliteit init mijn-coalitie --name "Coalitie Noord" --lead "OBS De Linde" --yes\n  npx kwaliteit init mijn-coalitie --install-from "github:onze-regio/kwaliteit#v1.2.0"',
+    )
     .action((dir: string, options) =>
       run(async () => (await import('./cli/init.js')).runInit(dir, options, io)),
     );
@@ -120,6 +124,26 @@ Voorbeeld:
     .option('--json', 'geef de stand als JSON, voor scripts')
     .option('--date <datum>', 'doe alsof het vandaag deze datum is (jaar-maand-dag)')
     .action((dir: string, options) => run(async () => (await import('./cli/status.js')).runStatus(dir, options, io)));
+
+  program
+    .command('upgrade')
+    .description('werk de README, de CI-jobs en package.json bij naar deze versie van kwaliteit')
+    .addArgument(folderArgument('de map van de coalitie'))
+    .option('--install-from <bron>', 'haal kwaliteit voortaan hier vandaan: een git-adres met een tag of het adres van een tarball')
+    .option('--force', 'vervang ook bestanden die de coalitie zelf heeft aangepast')
+    .option('-y, --yes', 'vraag niets: werk meteen bij')
+    .option('--dry-run', 'laat zien wat er zou veranderen, zonder iets op te slaan')
+    .addHelpText(
+      'after',
+      `
+Eerst zie je per bestand wat er verandert. Een bestand dat de coalitie zelf heeft
+aangepast, blijft staan (behalve met --force).
+
+Voorbeelden:
+  npx kwaliteit upgrade --dry-run
+  npx kwaliteit upgrade`,
+    )
+    .action((dir: string, options) => run(async () => (await import('./cli/upgrade.js')).runUpgrade(dir, options, io)));
 
   program
     .command('report')

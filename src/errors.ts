@@ -149,6 +149,12 @@ export const errors = {
       `${file} is veranderd terwijl ik bezig was. Om jouw wijziging niet kwijt te raken, heb ik alles teruggezet zoals het was.`,
       'Sla je wijzigingen in kwaliteit.yaml op en probeer het opnieuw.',
     ),
+  fileChangedDuringUpgrade: (file: string) =>
+    e(
+      'file-changed',
+      `${file} is veranderd terwijl ik bezig was. Om die wijziging niet kwijt te raken, heb ik alles teruggezet zoals het was.`,
+      'Sla je wijzigingen op en probeer het opnieuw. Met --dry-run zie je eerst wat er zou veranderen.',
+    ),
   unknownBouwblad: (id: string, period: number, known: string[], suggestion: string | undefined) =>
     e(
       'unknown-bouwblad',

@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 
 let root: string | undefined;
 
-/** The folder of kwaliteit's own package.json, from src/ (tests) and dist/ alike. */
+/**
+ * The folder of kwaliteit's own package.json, from src/ (tests) and dist/ alike.
+ * Read kwaliteit's own files through resources.ts, which also works in the program file.
+ */
 export function packageRoot(): string {
   if (root) return root;
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -15,8 +18,4 @@ export function packageRoot(): string {
     if (parent === dir) throw new Error('package.json of kwaliteit not found');
     dir = parent;
   }
-}
-
-export function packageVersion(): string {
-  return JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version;
 }

@@ -11,7 +11,7 @@ const SRC = join(REPO, 'src');
 /** Highest first. A file belongs to the first layer whose pattern matches its path under src/. */
 export const LAYERS: { name: string; match: RegExp }[] = [
   { name: 'api', match: /^index\.ts$/ },
-  { name: 'cli', match: /^(cli\.ts|cli\/)/ },
+  { name: 'cli', match: /^(cli\.ts|sea-main\.ts|cli\/)/ },
   { name: 'commands', match: /^commands\// },
   { name: 'presentation', match: /^(report|status|formatters|preview|word)\// },
   { name: 'engine', match: /^check\// },

@@ -22,6 +22,7 @@ const LAYOUT = [
   '.gitignore',
   '.gitlab-ci.yml',
   'README.md',
+  'package.json',
   ...['micro', 'meso', 'macro'].flatMap((level) =>
     ['samenhang', 'samenwerking', 'uitvoering'].flatMap((aspect) => [
       `bouwbladen/${level}-${aspect}/periode-1.md`,

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { KwaliteitError } from '../errors.js';
+import { isProgramFile } from '../resources.js';
 import { checkCoalition, type CheckRun } from './check-coalition.js';
 import type { CoalitionResult } from './result.js';
 
@@ -61,7 +62,8 @@ export const defaultWorkerUrl = () => new URL('./check-worker.js', import.meta.u
 
 export async function checkSpread(items: SpreadItem[], run: CheckRun, workerUrl = defaultWorkerUrl()): Promise<Settled[]> {
   const threads = Math.min(availableParallelism(), Math.floor(items.length / FOLDERS_PER_THREAD));
-  if (threads < 2 || !existsSync(workerUrl)) return checkInThisThread(items, run);
+  // The single-file program has no worker file; one beside it (maybe in a coalition's folder) is never run.
+  if (threads < 2 || isProgramFile() || !existsSync(workerUrl)) return checkInThisThread(items, run);
   const { Worker } = await import('node:worker_threads');
   const shares = Array.from({ length: threads }, (_, t) => items.filter((_, i) => i % threads === t));
   const parts = await Promise.all(

@@ -2,15 +2,19 @@ import { displayPath } from '../text/display-path.js';
 import { completeWithDefaults, INIT_FLAGS, type InitAnswers, type PartialInitAnswers } from '../commands/init-answers.js';
 import { init } from '../commands/init.js';
 import { errors, EXIT_OK } from '../errors.js';
+import { parseInstallSource } from '../scaffold/install-source.js';
 import { interruptSignal } from './interrupt.js';
 import type { Io } from './io.js';
 
 export interface InitCliOptions extends PartialInitAnswers {
   yes?: boolean;
   dryRun?: boolean;
+  installFrom?: string;
 }
 
 export async function runInit(dir: string | undefined, options: InitCliOptions, io: Io, cwd = io.cwd): Promise<number> {
+  // A wrong --install-from is said before any question is asked.
+  if (options.installFrom !== undefined) parseInstallSource(options.installFrom);
   const prompts = await import('./prompts.js');
   const interactive = prompts.canPrompt();
   const { answers, missing } = completeWithDefaults(options);
@@ -31,7 +35,7 @@ export async function runInit(dir: string | undefined, options: InitCliOptions, 
   }
 
   const interrupt = interruptSignal();
-  const result = await init({ ...complete, cwd, dir, dryRun: options.dryRun, signal: interrupt.signal }).finally(interrupt.dispose);
+  const result = await init({ ...complete, cwd, dir, dryRun: options.dryRun, installFrom: options.installFrom, signal: interrupt.signal }).finally(interrupt.dispose);
   const shown = displayPath(cwd, result.root);
   const lines: string[] = [];
   if (result.dryRun) {

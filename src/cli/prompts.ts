@@ -173,3 +173,8 @@ export async function askBouwbladId(suggestion: string, check: (id: string) => P
   );
   return id.trim();
 }
+
+export async function confirmUpgrade(count: number): Promise<boolean> {
+  const files = count === 1 ? 'dit bestand' : `deze ${count} bestanden`;
+  return yesNo(`Zal ik ${files} zo bijwerken?`, 'Ja, werk ze bij', 'Nee, stop zonder iets op te slaan', true);
+}

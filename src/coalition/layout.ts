@@ -14,7 +14,19 @@ export const MAX_ID_LENGTH = 60;
 export const PERIOD_FILE = /^periode-(\d+)\.md$/;
 
 /** Files init writes next to the content; they belong to the coalition too. */
-export const KNOWN_FILES = new Set(['README.md', '.gitignore', '.gitlab-ci.yml', '.github/workflows/kwaliteit.yml', CONFIG_FILE]);
+export const KNOWN_FILES = new Set([
+  'README.md',
+  '.gitignore',
+  '.gitlab-ci.yml',
+  '.github/workflows/kwaliteit.yml',
+  CONFIG_FILE,
+  // The pinned version of kwaliteit for `npm install` and CI, and npm's lockfile with its hashes.
+  'package.json',
+  'package-lock.json',
+  // The single-file programs, for a coordinator who puts one in the folder (git ignores them).
+  'kwaliteit-win-x64.exe',
+  'kwaliteit-linux-x64',
+]);
 
 /**
  * Files the computer makes by itself, never the coalition: Word's and

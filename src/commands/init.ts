@@ -9,6 +9,9 @@ import { loadFormat } from '../format/load.js';
 import { bouwbladPath, bouwsteenPath, CONFIG_FILE } from '../coalition/layout.js';
 import { WriteTransaction } from '../fs/transaction.js';
 import { renderBouwblad, renderBouwsteen } from '../scaffold/bouwblad.js';
+import { PACKAGE_FILE, renderPackageJson, renderSignedFiles } from '../scaffold/coalition-files.js';
+import { parseInstallSource, registrySource, type InstallSource } from '../scaffold/install-source.js';
+import { packageVersion } from '../resources.js';
 import { fillTemplate } from '../scaffold/template.js';
 import { validateInitAnswers, type InitAnswers } from './init-answers.js';
 
@@ -17,6 +20,11 @@ export interface InitOptions extends InitAnswers {
   /** The coalition folder to create, relative to cwd. */
   dir?: string;
   dryRun?: boolean;
+  /**
+   * Where the CI jobs install kwaliteit from: a git URL with a tag or a tarball
+   * URL (--install-from). Default: exactly this version, from the npm registry.
+   */
+  installFrom?: string;
   /** Ctrl+C: stops the run; what was written so far is removed. */
   signal?: AbortSignal;
 }
@@ -34,7 +42,7 @@ const exists = (path: string) => access(path).then(() => true, () => false);
 
 const yamlScalar = (value: string) => stringify(value, { lineWidth: 0 }).trimEnd();
 
-async function plannedFiles(answers: InitAnswers): Promise<Map<string, string>> {
+async function plannedFiles(answers: InitAnswers, source: InstallSource): Promise<Map<string, string>> {
   const format = await loadFormat();
   const files = new Map<string, string>();
   const municipalityLine = answers.municipality.length
@@ -52,10 +60,9 @@ async function plannedFiles(answers: InitAnswers): Promise<Map<string, string>> 
     periodFrom: answers.periodFrom,
     periodTo: answers.periodTo,
   };
-  files.set('README.md', await fillTemplate('README.md', values));
+  for (const [path, content] of await renderSignedFiles(answers, source)) files.set(path, content);
   files.set('.gitignore', await fillTemplate('gitignore', values));
-  files.set('.github/workflows/kwaliteit.yml', await fillTemplate('github-workflow.yml', values));
-  files.set('.gitlab-ci.yml', await fillTemplate('gitlab-ci.yml', values));
+  files.set(PACKAGE_FILE, renderPackageJson(source));
   for (const bouwsteen of format.bouwstenen) files.set(bouwsteenPath(bouwsteen.id), renderBouwsteen(bouwsteen));
   for (const bouwsteen of format.bouwstenen) {
     files.set(
@@ -84,13 +91,14 @@ async function blockedFolder(root: string, paths: Iterable<string>): Promise<str
 
 export async function init(options: InitOptions): Promise<InitResult> {
   const answers = validateInitAnswers(options);
+  const source = options.installFrom === undefined ? registrySource(packageVersion()) : parseInstallSource(options.installFrom);
   const root = resolve(options.cwd ?? process.cwd(), options.dir ?? '.');
 
   const info = await stat(root).catch(() => undefined);
   if (info && !info.isDirectory()) throw errors.notADirectory(root);
   if (await exists(join(root, CONFIG_FILE))) throw errors.configExists(join(root, CONFIG_FILE));
 
-  const files = await plannedFiles(answers);
+  const files = await plannedFiles(answers, source);
   const blocked = await blockedFolder(root, files.keys());
   if (blocked) throw errors.folderBlocked(blocked);
   const created: string[] = [];

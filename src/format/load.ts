@@ -1,9 +1,7 @@
 // The kwaliteitsformat: the bundled one, or a coalition's own copy. Parsing and
 // validating are the same for both; where the text comes from is not decided here.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { errors } from '../errors.js';
-import { packageRoot } from '../package-root.js';
+import { readResourceOrFile, resourcePath } from '../resources.js';
 import { describeIssue, formatPath } from '../schema/issues.js';
 import { parseYaml } from '../yaml/parse.js';
 import { buildFormat, type Format } from './format.js';
@@ -14,7 +12,7 @@ export const BUILTIN_FORMAT = 'bouwstenen-voor-kwaliteit';
 /** A name without a slash or .yaml is one of the formats that come with kwaliteit. */
 export const isBuiltinName = (spec: string | undefined) => !/[\\/]|\.ya?ml$/i.test(spec?.trim() || BUILTIN_FORMAT);
 
-export const builtinFormatPath = (name = BUILTIN_FORMAT) => join(packageRoot(), 'templates', 'format', `${name.trim() || BUILTIN_FORMAT}.yaml`);
+export const builtinFormatPath = (name = BUILTIN_FORMAT) => resourcePath(`templates/format/${name.trim() || BUILTIN_FORMAT}.yaml`);
 
 /** Validates the text of a format file; throws a KwaliteitError (exit 2) naming `shown` when it is wrong. */
 export function parseFormat(text: string, shown: string, source = shown): Format {
@@ -39,7 +37,7 @@ const cache = new Map<string, Promise<Format>>();
 export function loadFormat(file = builtinFormatPath(), configFile = 'kwaliteit.yaml'): Promise<Format> {
   let pending = cache.get(file);
   if (!pending) {
-    pending = readFile(file, 'utf8').then(
+    pending = readResourceOrFile(file).then(
       (text) => parseFormat(text, file),
       () => {
         throw errors.formatNotFound(file, configFile);

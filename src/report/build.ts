@@ -1,12 +1,10 @@
 // The heavy half of `kwaliteit report`: read and check the coalition, then
 // write the report's HTML. `report()` loads this module only after it has set
 // the browser starting, so loading it happens while the browser comes up.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { checkCoalition } from '../check/check-coalition.js';
 import type { CheckedCoalition } from '../check/result.js';
 import { requireConfig } from '../coalition/require-config.js';
-import { packageRoot, packageVersion } from '../package-root.js';
+import { packageVersion, readResource } from '../resources.js';
 import { pageTemplates, renderDocument, type RenderedDocument, type ReportStatus } from './document.js';
 import { buildReportModel } from './model.js';
 
@@ -27,7 +25,7 @@ export interface BuiltReport {
 export async function buildReport(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean): Promise<BuiltReport> {
   const { coalition, diagnostics, summary } = checked;
   const model = buildReportModel(coalition, date);
-  const css = await readFile(join(packageRoot(), 'templates', 'report', 'report.css'), 'utf8');
+  const css = await readResource('templates/report/report.css');
   const document = renderDocument({ model, status, date, final, diagnostics, summary, version: packageVersion(), css });
   return { document, templates: pageTemplates(model, status) };
 }
