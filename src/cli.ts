@@ -4,7 +4,13 @@ import { Argument, Command, CommanderError } from 'commander';
 import { addHelpHints, speakDutch } from './cli/commander-nl.js';
 import { processIo, type Io } from './cli/io.js';
 import { errors, EXIT_USAGE, isKwaliteitError, KwaliteitError } from './errors.js';
+import { choiceOf, dateOf, describeChoices } from './cli/options.js';
+import { REPORT_FORMATS, type ReportFormat } from './commands/report-formats.js';
+import { FORMATTER_NAMES, type FormatterName } from './formatters/names.js';
 import { packageVersion } from './resources.js';
+
+const FORMAT_LABELS: Record<FormatterName, string | undefined> = { stylish: 'voor mensen', json: undefined, github: 'voor GitHub Actions' };
+const REPORT_FORMAT_LABELS: Record<ReportFormat, string | undefined> = { pdf: 'standaard', html: undefined, both: 'allebei' };
 
 const EXIT_CODES_HELP = `
 Afsluitcodes:
@@ -37,8 +43,8 @@ function buildProgram(io: Io, run: (task: () => Promise<number>) => void): Comma
     .option('--lead <school>', 'de penvoerder: de school die de subsidie aanvraagt')
     .option('--municipality <gemeente>', 'de gemeente (meerdere: scheid met een komma)')
     .option('--subsidy-period <jaren>', 'de subsidieperiode, bijvoorbeeld 2025-2028')
-    .option('--period-from <datum>', 'begin van de eerste periode (jaar-maand-dag)')
-    .option('--period-to <datum>', 'einde van de eerste periode (jaar-maand-dag)')
+    .option('--period-from <datum>', 'begin van de eerste periode (jaar-maand-dag)', dateOf('--period-from'))
+    .option('--period-to <datum>', 'einde van de eerste periode (jaar-maand-dag)', dateOf('--period-to'))
     .option('--install-from <bron>', 'waar de CI-jobs kwaliteit vandaan halen: een git-adres met een tag of het adres van een tarball (standaard: precies deze versie uit het npm-register)')
     .option('-y, --yes', 'neem voor alles wat niet is opgegeven de standaardwaarde')
     .option('--dry-run', 'laat zien wat er gemaakt zou worden, zonder iets op te slaan')
@@ -54,8 +60,8 @@ function buildProgram(io: Io, run: (task: () => Promise<number>) => void): Comma
     .command('check')
     .description('kijk of de bouwbladen compleet zijn en kloppen')
     .argument('[mappen...]', 'de map(pen) van de coalitie(s); standaard de huidige map')
-    .option('--format <soort>', 'de uitvoer: stylish (voor mensen), json of github (voor GitHub Actions)', 'stylish')
-    .option('--date <datum>', 'kijk alsof het vandaag deze datum is (jaar-maand-dag)')
+    .option('--format <soort>', `de uitvoer: ${describeChoices(FORMAT_LABELS)}`, choiceOf('--format', FORMATTER_NAMES, 'die uitvoer bestaat niet'), 'stylish')
+    .option('--date <datum>', 'kijk alsof het vandaag deze datum is (jaar-maand-dag)', dateOf('--date'))
     .option('--final', 'controle voor het einde van de subsidieperiode: elke verplichte vraag heeft een volledige ronde')
     .option('--strict', 'ook bij alleen waarschuwingen afsluiten met code 1')
     .addHelpText(
@@ -80,12 +86,12 @@ Voorbeelden:
     .command('new-cycle')
     .description('begin de volgende periode: de bijgestelde startvraag (stap 4) wordt de nieuwe startvraag')
     .addArgument(folderArgument('de map van de coalitie'))
-    .option('--from <datum>', 'begin van de nieuwe periode (jaar-maand-dag); standaard de dag na het einde van de vorige')
-    .option('--to <datum>', 'einde van de nieuwe periode; standaard even lang als de vorige')
+    .option('--from <datum>', 'begin van de nieuwe periode (jaar-maand-dag); standaard de dag na het einde van de vorige', dateOf('--from'))
+    .option('--to <datum>', 'einde van de nieuwe periode; standaard even lang als de vorige', dateOf('--to'))
     .option('--only <bouwbladen>', 'neem alleen deze extra bouwbladen mee (scheid met een komma); de verplichte gaan altijd mee')
     .option('--move <bouwblad=bouwsteen>', 'neem de vraag van een bouwblad mee naar een andere bouwsteen (mag vaker)', (value: string, list: string[] = []) => [...list, value])
     .option('--force', 'begin ook als de vorige periode nog niet voorbij is')
-    .option('--date <datum>', 'doe alsof het vandaag deze datum is (jaar-maand-dag)')
+    .option('--date <datum>', 'doe alsof het vandaag deze datum is (jaar-maand-dag)', dateOf('--date'))
     .option('-y, --yes', 'vraag niets: neem voor wat niet is opgegeven de standaardwaarde')
     .option('--dry-run', 'laat zien wat er gemaakt zou worden, zonder iets op te slaan')
     .addHelpText(
@@ -105,7 +111,7 @@ Voorbeelden:
     .option('--bouwsteen <id>', 'de bouwsteen, bijvoorbeeld meso-samenhang')
     .option('--question <vraag>', 'de vraag van het bouwblad')
     .option('--id <naam>', 'korte naam voor de map (kleine letters en streepjes); standaard gemaakt van de vraag')
-    .option('--date <datum>', 'doe alsof het vandaag deze datum is (jaar-maand-dag)')
+    .option('--date <datum>', 'doe alsof het vandaag deze datum is (jaar-maand-dag)', dateOf('--date'))
     .option('--dry-run', 'laat zien welk bestand er zou komen, zonder iets op te slaan')
     .addHelpText(
       'after',
@@ -122,7 +128,7 @@ Voorbeeld:
     .description('zie in één oogopslag hoe ver de coalitie is, en wat er nu moet gebeuren')
     .addArgument(folderArgument('de map van de coalitie'))
     .option('--json', 'geef de stand als JSON, voor scripts')
-    .option('--date <datum>', 'doe alsof het vandaag deze datum is (jaar-maand-dag)')
+    .option('--date <datum>', 'doe alsof het vandaag deze datum is (jaar-maand-dag)', dateOf('--date'))
     .action((dir: string, options) => run(async () => (await import('./cli/status.js')).runStatus(dir, options, io)));
 
   program
@@ -149,10 +155,10 @@ Voorbeelden:
     .command('report')
     .description('maak het kwaliteitsrapport: een PDF om in te leveren, of een webpagina')
     .addArgument(folderArgument('de map van de coalitie'))
-    .option('--format <soort>', 'pdf (standaard), html of both (allebei)')
+    .option('--format <soort>', describeChoices(REPORT_FORMAT_LABELS), choiceOf('--format', REPORT_FORMATS, 'dat soort rapport bestaat niet'))
     .option('--out <pad>', 'waar het rapport komt (standaard: rapport/kwaliteitsrapport.pdf in de map van de coalitie)')
     .option('--final', 'het definitieve rapport: alleen als de eindcontrole geen fouten vindt')
-    .option('--date <datum>', 'de datum van het rapport en de controle (jaar-maand-dag)')
+    .option('--date <datum>', 'de datum van het rapport en de controle (jaar-maand-dag)', dateOf('--date'))
     .option('--browser <pad>', 'de browser (Chrome, Edge of Chromium) waarmee de PDF wordt gemaakt')
     .option('--timeout <seconden>', 'hoe lang de browser mag doen over de PDF (standaard 60)')
     .addHelpText(

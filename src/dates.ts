@@ -1,7 +1,17 @@
 // Dates are ISO strings (YYYY-MM-DD) everywhere: they compare as text and never
-// shift with a time zone.
+// shift with a time zone. This is the one place that reads and writes them.
+import { errors } from './errors.js';
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+// In UTC on both sides: "1 september" is that day wherever the computer is.
+const DUTCH_DATE = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const DUTCH_MONTH = new Intl.DateTimeFormat('nl-NL', { month: 'long', timeZone: 'UTC' });
+const MONTHS = Array.from({ length: 12 }, (_, month) => DUTCH_MONTH.format(Date.UTC(2000, month, 1)));
+
+/** `value` when it is a real date as jaar-maand-dag; otherwise the Dutch error for `option` (exit 2). */
+export function requireIsoDate(value: string, option: string): string {
+  if (!isIsoDate(value)) throw errors.invalidDate(option, value);
+  return value;
+}
 
 export function isIsoDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -35,7 +45,7 @@ export function daysBetween(from: string, to: string): number {
 /** "1 september 2025" */
 export function formatDutchDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return DUTCH_DATE.format(Date.UTC(y, m - 1, d));
 }
 
 /** The ISO form of a Dutch-style date such as "1-9-2025" or "1 september 2025", if it is one. */

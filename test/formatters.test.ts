@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult, CoalitionResult } from '../src/check/result.js';
-import { FORMATTER_NAMES, formatters, github, githubSummary, isFormatterName, json, stylish } from '../src/formatters/index.js';
+import { choiceOf } from '../src/cli/options.js';
+import { FORMATTER_NAMES, formatters, github, githubSummary, json, stylish } from '../src/formatters/index.js';
 
 // eslint-style check for any ANSI escape sequence.
 const ANSI = /\u001b\[[0-9;]*m/;
@@ -240,8 +241,10 @@ describe('github', () => {
 describe('the formatter table', () => {
   it('offers stylish, json and github, all callable the same way', () => {
     expect(FORMATTER_NAMES).toEqual(['stylish', 'json', 'github']);
-    expect(isFormatterName('json')).toBe(true);
-    expect(isFormatterName('toString')).toBe(false);
+    expect(Object.keys(formatters)).toEqual([...FORMATTER_NAMES]);
+    const parse = choiceOf('--format', FORMATTER_NAMES, 'die uitvoer bestaat niet');
+    expect(parse('json')).toBe('json');
+    expect(() => parse('toString')).toThrow(/De waarde "toString" bij --format klopt niet: die uitvoer bestaat niet/);
     for (const name of FORMATTER_NAMES) {
       expect(typeof formatters[name](result(), { color: false })).toBe('string');
     }

@@ -1,5 +1,6 @@
 // How far a coalition is in the period that counts, next to the number of findings.
 import { filledSteps, stateOf } from '../coalition/completeness.js';
+import { bouwbladenIn, mandatoryFile } from '../coalition/in-period.js';
 import type { Coalition } from '../coalition/model.js';
 import { currentPeriod } from '../coalition/periods.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -8,13 +9,10 @@ import type { CheckSummary } from './result.js';
 export function summarise(coalition: Coalition, diagnostics: Diagnostic[], date: string): CheckSummary {
   const config = coalition.config.config;
   const period = config && currentPeriod(config, date);
-  const inPeriod = coalition.bouwbladen.filter((file) => period && file.frontMatter?.period === period.number);
-  const mandatoryComplete = new Set(
-    inPeriod.filter((file) => file.frontMatter!.mandatory && stateOf(file) === 'klaar').map((f) => `${f.frontMatter!.level}-${f.frontMatter!.aspect}`),
-  );
+  const inPeriod = period ? bouwbladenIn(coalition, period.number) : [];
   return {
     ...(period ? { period } : {}),
-    bouwstenenComplete: coalition.format.bouwstenen.filter((b) => mandatoryComplete.has(b.id)).length,
+    bouwstenenComplete: period ? coalition.format.bouwstenen.filter((b) => stateOf(mandatoryFile(coalition, b, period.number)) === 'klaar').length : 0,
     bouwstenenTotal: coalition.format.bouwstenen.length,
     bouwbladenComplete: inPeriod.filter((file) => filledSteps(file).size === 4).length,
     // A file that cannot be read still counts, as not complete: "9 van 9" would hide it.

@@ -4,7 +4,7 @@ import { BOUWBLAD_ID, MAX_ID_LENGTH } from '../coalition/layout.js';
 import { loadCoalition } from '../coalition/load.js';
 import type { Coalition } from '../coalition/model.js';
 import { add, idProblem, normaliseQuestion, periodForNewWork, type AddOptions } from '../commands/add.js';
-import { formatDutchDate, isIsoDate, today } from '../dates.js';
+import { formatDutchDate, today } from '../dates.js';
 import { errors, EXIT_OK } from '../errors.js';
 import { displayPath } from '../text/display-path.js';
 import { slugify, uniqueId } from '../text/slug.js';
@@ -72,7 +72,6 @@ async function ask(prompts: typeof import('./prompts.js'), coalition: Coalition,
 
 export async function runAdd(dir: string | undefined, cli: AddCliOptions, io: Io, cwd = io.cwd): Promise<number> {
   const date = cli.date ?? today();
-  if (!isIsoDate(date)) throw errors.invalidDate('--date', date);
   const target = resolve(cwd, dir ?? '.');
   const prompts = await import('./prompts.js');
   let answers = cli;

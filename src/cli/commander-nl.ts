@@ -3,6 +3,7 @@
 // of the Help class via configureHelp(), the help option and help command
 // descriptions, and a translation of the messages passed to outputError.
 import type { Argument, Command, HelpConfiguration, Option } from 'commander';
+import { orList } from '../text/lists.js';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Gebruik:',
@@ -12,10 +13,6 @@ const TITLES: Record<string, string> = {
   'Global Options:': 'Algemene opties:',
 };
 
-/** "a", "a of b", "a, b of c" */
-export function orList(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} of ${items.at(-1)}`;
-}
 
 function showValue(value: unknown): string {
   if (typeof value === 'string') return value === '' ? '""' : value;

@@ -3,9 +3,10 @@ import { loadCoalition } from '../coalition/load.js';
 import { CONFIG_FILE } from '../coalition/layout.js';
 import { defaultRange, fromProblem, lastPeriod, toProblem } from '../commands/new-cycle-period.js';
 import { newCycle, type NewCycleOptions, type NewCycleResult } from '../commands/new-cycle.js';
-import { formatDutchDate, isIsoDate, today } from '../dates.js';
+import { formatDutchDate, today } from '../dates.js';
 import { errors, EXIT_OK, KwaliteitError } from '../errors.js';
 import { displayPath } from '../text/display-path.js';
+import { andList } from '../text/lists.js';
 import { wrap } from '../text/wrap.js';
 import { interruptSignal } from './interrupt.js';
 import { staleLockNotice } from './notices.js';
@@ -28,8 +29,6 @@ const MAX_LISTED = 8;
 /** A paragraph that fits a terminal of 80 columns. */
 const prose = (text: string, indent = '') => wrap(text, 78 - indent.length).map((line) => `${indent}${line}`);
 
-/** "1, 2 en 4" */
-const listWords = (words: string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} en ${words.at(-1)}`);
 
 const span = (result: NewCycleResult) => `van ${formatDutchDate(result.period.from)} tot en met ${formatDutchDate(result.period.to)}`;
 
@@ -72,7 +71,7 @@ function planLines(result: NewCycleResult, header: string, shown: string): strin
     lines.push('', `Let op: periode ${previous.number} is nog niet af. Dit ontbreekt nog:`);
     for (const entry of result.incomplete.slice(0, MAX_LISTED)) {
       const parts = [
-        ...(entry.missingSteps.length ? [`stap ${listWords(entry.missingSteps.map(String))} niet ingevuld`] : []),
+        ...(entry.missingSteps.length ? [`stap ${andList(entry.missingSteps.map(String))} niet ingevuld`] : []),
         ...(entry.problems.length ? [entry.problems.length === 1 ? '1 andere fout' : `${entry.problems.length} andere fouten`] : []),
       ];
       lines.push(`  - ${entry.file}: ${parts.join(', ')}`);
@@ -128,7 +127,6 @@ async function commit(options: NewCycleOptions): Promise<NewCycleResult> {
 
 export async function runNewCycle(dir: string | undefined, cli: NewCycleCliOptions, io: Io, cwd = io.cwd): Promise<number> {
   const date = cli.date ?? today();
-  if (!isIsoDate(date)) throw errors.invalidDate('--date', date);
   let options: NewCycleOptions = {
     cwd,
     dir: dir ?? '.',

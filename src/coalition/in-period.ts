@@ -12,9 +12,17 @@ export function bouwbladenIn(coalition: Coalition, period: number): ReadBouwblad
 const belongsTo = (file: ReadBouwblad, bouwsteen: Bouwsteen) =>
   file.frontMatter.level === bouwsteen.level && file.frontMatter.aspect === bouwsteen.aspect;
 
-/** The mandatory bouwblad of a bouwsteen in a period; the one in the bouwsteen's own folder wins a tie. */
+/** Every bouwblad of a period that says it is the mandatory one of `bouwsteen` (more than one is a finding). */
+export function mandatoryFiles(coalition: Coalition, bouwsteen: Bouwsteen, period: number): ReadBouwblad[] {
+  return bouwbladenIn(coalition, period).filter((file) => file.frontMatter.mandatory && belongsTo(file, bouwsteen));
+}
+
+/**
+ * The mandatory bouwblad of a bouwsteen in a period, the one way every command
+ * picks it: the one in the bouwsteen's own folder, else the first.
+ */
 export function mandatoryFile(coalition: Coalition, bouwsteen: Bouwsteen, period: number): ReadBouwblad | undefined {
-  const files = bouwbladenIn(coalition, period).filter((file) => file.frontMatter.mandatory && belongsTo(file, bouwsteen));
+  const files = mandatoryFiles(coalition, bouwsteen, period);
   return files.find((file) => file.id === bouwsteen.id) ?? files[0];
 }
 

@@ -8,7 +8,7 @@ import { BOUWBLAD_ID, BOUWBLADEN_DIR, bouwbladPath, MAX_ID_LENGTH } from '../coa
 import { loadCoalition } from '../coalition/load.js';
 import type { Coalition, Config, Period } from '../coalition/model.js';
 import { phaseOf } from '../coalition/periods.js';
-import { formatDutchDate, isIsoDate, today } from '../dates.js';
+import { formatDutchDate, requireIsoDate, today } from '../dates.js';
 import { errors, KwaliteitError, writeRefused } from '../errors.js';
 import type { Bouwsteen } from '../format/format.js';
 import { FileExistsError, inTransaction } from '../fs/transaction.js';
@@ -85,8 +85,7 @@ export async function add(options: AddOptions): Promise<AddResult> {
 async function addIn(root: string, options: AddOptions): Promise<AddResult> {
   const coalition = await loadCoalition(root);
   const config = requireConfig(coalition);
-  const date = options.date ?? today();
-  if (!isIsoDate(date)) throw errors.invalidDate('--date', date);
+  const date = requireIsoDate(options.date ?? today(), '--date');
   const period = periodForNewWork(config, date);
 
   const bouwsteen = coalition.format.bouwsteen(options.bouwsteen.trim());

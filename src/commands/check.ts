@@ -1,8 +1,7 @@
 // kwaliteit check: the verdict on one or more coalition folders. It never writes.
 import { checkFolders } from '../check/check-folders.js';
 import type { CheckResult } from '../check/result.js';
-import { isIsoDate, today } from '../dates.js';
-import { errors } from '../errors.js';
+import { requireIsoDate, today } from '../dates.js';
 
 export interface CheckOptions {
   cwd?: string;
@@ -15,7 +14,6 @@ export interface CheckOptions {
 }
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
-  const date = options.date ?? today();
-  if (!isIsoDate(date)) throw errors.invalidDate('--date', date);
+  const date = requireIsoDate(options.date ?? today(), '--date');
   return checkFolders({ cwd: options.cwd, dirs: options.dirs, date, final: options.final });
 }

@@ -1,5 +1,5 @@
 // What init needs to know, from flags, defaults or (on a terminal) questions.
-import { addDays, isIsoDate, today } from '../dates.js';
+import { addDays, isIsoDate, requireIsoDate, today } from '../dates.js';
 import { errors } from '../errors.js';
 
 export interface InitAnswers {
@@ -61,8 +61,8 @@ export function validateInitAnswers(answers: InitAnswers): InitAnswers {
     throw errors.invalidOption('--subsidy-period', answers.subsidyPeriod, 'dit zijn geen twee jaartallen met een streepje ertussen', 'Schrijf bijvoorbeeld --subsidy-period 2025-2028.');
   if (Number(years[1]) > Number(years[2]))
     throw errors.invalidOption('--subsidy-period', answers.subsidyPeriod, 'het eerste jaar ligt na het laatste', 'Schrijf het eerste jaar eerst, bijvoorbeeld 2025-2028.');
-  if (!isIsoDate(answers.periodFrom)) throw errors.invalidDate('--period-from', answers.periodFrom);
-  if (!isIsoDate(answers.periodTo)) throw errors.invalidDate('--period-to', answers.periodTo);
+  requireIsoDate(answers.periodFrom, '--period-from');
+  requireIsoDate(answers.periodTo, '--period-to');
   if (answers.periodFrom >= answers.periodTo) throw errors.periodOrder(answers.periodFrom, answers.periodTo);
   if (answers.periodFrom < `${years[1]}-01-01` || answers.periodTo > `${years[2]}-12-31`)
     throw errors.invalidOption(

@@ -6,7 +6,7 @@ import { bouwbladenIn, bouwbladIds, mandatoryFile, type ReadBouwblad } from '../
 import { bouwbladPath, CONFIG_FILE } from '../coalition/layout.js';
 import type { Coalition, Period } from '../coalition/model.js';
 import { addPeriod } from '../config/edit.js';
-import { addDays, formatDutchDate, isIsoDate, today } from '../dates.js';
+import { addDays, formatDutchDate, requireIsoDate, today } from '../dates.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { errors } from '../errors.js';
 import type { Bouwsteen, Format } from '../format/format.js';
@@ -160,8 +160,7 @@ const exists = (path: string) => access(path).then(() => true, () => false);
 export async function planNewCycle(coalition: Coalition, choices: NewCycleChoices): Promise<NewCyclePlan> {
   const { root, format } = coalition;
   const config = requireConfig(coalition);
-  const date = choices.date ?? today();
-  if (!isIsoDate(date)) throw errors.invalidDate('--date', date);
+  const date = requireIsoDate(choices.date ?? today(), '--date');
 
   const previous = lastPeriod(config);
   const defaults = defaultRange(previous, config.subsidyYears);

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { CoalitionResult } from '../check/result.js';
 import { REPORT_DIR } from '../coalition/layout.js';
-import { isIsoDate, today } from '../dates.js';
+import { requireIsoDate, today } from '../dates.js';
 import { errors } from '../errors.js';
 import { displayPath } from '../text/display-path.js';
 import { findBrowser } from '../report/browser.js';
@@ -14,8 +14,9 @@ import type { ReportWarning } from '../report/markdown-to-html.js';
 import { openPdfSession, type PdfSession } from '../report/pdf.js';
 import { WriteError, WriteTransaction } from '../fs/transaction.js';
 
-export type ReportFormat = 'pdf' | 'html' | 'both';
-export const REPORT_FORMATS: ReportFormat[] = ['pdf', 'html', 'both'];
+import { REPORT_FORMATS, type ReportFormat } from './report-formats.js';
+
+export { REPORT_FORMATS, type ReportFormat };
 export const REPORT_FILE = 'kwaliteitsrapport';
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -128,11 +129,10 @@ function notSaved(error: unknown, cwd: string): unknown {
 
 export async function report(options: ReportOptions = {}): Promise<ReportResult> {
   const cwd = options.cwd ?? process.cwd();
-  const date = options.date ?? today();
+  const date = requireIsoDate(options.date ?? today(), '--date');
   const final = Boolean(options.final);
   const progress = options.onProgress ?? (() => {});
-  if (!isIsoDate(date)) throw errors.invalidDate('--date', date);
-  if (options.format && !REPORT_FORMATS.includes(options.format)) {
+  if (options.format && !(REPORT_FORMATS as readonly string[]).includes(options.format)) {
     throw errors.invalidOption('--format', options.format, 'dat soort rapport bestaat niet', `Kies uit: ${REPORT_FORMATS.join(', ')}.`);
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

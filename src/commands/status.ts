@@ -1,8 +1,7 @@
 // kwaliteit status: loads the coalition and says where it stands (see status/status.ts).
 import { resolve } from 'node:path';
 import { loadCoalition } from '../coalition/load.js';
-import { isIsoDate, today } from '../dates.js';
-import { errors } from '../errors.js';
+import { requireIsoDate, today } from '../dates.js';
 import { statusOf, type StatusReport } from '../status/status.js';
 import { displayPath } from '../text/display-path.js';
 
@@ -15,8 +14,7 @@ export interface StatusOptions {
 }
 
 export async function status(options: StatusOptions = {}): Promise<StatusReport> {
-  const date = options.date ?? today();
-  if (!isIsoDate(date)) throw errors.invalidDate('--date', date);
+  const date = requireIsoDate(options.date ?? today(), '--date');
   const cwd = options.cwd ?? process.cwd();
   const coalition = await loadCoalition(resolve(cwd, options.dir ?? '.'));
   return statusOf(coalition, date, displayPath(cwd, coalition.root));

@@ -3,6 +3,7 @@
 import type { CheckResult } from '../check/result.js';
 import { github, githubSummary } from './github.js';
 import { json } from './json.js';
+import { FORMATTER_NAMES, type FormatterName } from './names.js';
 import { stylish } from './stylish.js';
 
 export interface FormatterOptions {
@@ -11,15 +12,9 @@ export interface FormatterOptions {
 
 export type Formatter = (result: CheckResult, options: FormatterOptions) => string;
 
-export const formatters = { stylish, json, github } satisfies Record<string, Formatter>;
+export const formatters: Record<FormatterName, Formatter> = { stylish, json, github };
 
-export type FormatterName = keyof typeof formatters;
-
-export const FORMATTER_NAMES = Object.keys(formatters) as FormatterName[];
-
-export function isFormatterName(name: string): name is FormatterName {
-  return Object.hasOwn(formatters, name);
-}
+export { FORMATTER_NAMES, type FormatterName };
 
 export { githubSummary, stylish, json, github };
 export type { JsonOutput, JsonCoalition, JsonDiagnostic, JsonSummary } from './json.js';

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { isFilled, type ParsedBody } from '../markdown/sections.js';
 import { describeProgress } from '../check/describe.js';
 import { countErrors, countWarnings } from '../text/counts.js';
+import { andList } from '../text/lists.js';
 import { bouwsteenAnchor, extraCount, renderGrid } from './grid.js';
 import { escapeHtml, html, raw, type SafeHtml } from './html.js';
 import type { RootContent } from 'mdast';
@@ -76,10 +77,6 @@ export const periodRange = (period: Period) => `van ${formatDutchDate(period.fro
 /** "2025-2028" → "2025–2028": an en dash, as in print. */
 const years = (value: string) => value.replace(/^(\d{4})\s*-\s*(\d{4})$/, '$1–$2');
 
-function list(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
-}
 
 export function reportTitle(model: ReportModel): string {
   const name = model.coalition.config.config?.name ?? 'coalitie';
@@ -112,7 +109,7 @@ class Renderer {
     const municipalities = config?.municipality ?? [];
     const rows: [string, SafeHtml | string][] = [];
     if (config) rows.push(['Penvoerder', config.lead]);
-    if (municipalities.length) rows.push([municipalities.length === 1 ? 'Gemeente' : 'Gemeenten', list(municipalities)]);
+    if (municipalities.length) rows.push([municipalities.length === 1 ? 'Gemeente' : 'Gemeenten', andList(municipalities)]);
     if (config) rows.push(['Subsidieperiode', years(config.subsidyPeriod)]);
     if (model.periods.length) {
       rows.push([
@@ -247,7 +244,7 @@ ${this.parsed(body!, section.line, file.path, 6)}
 </section>`,
       );
       const contributors = entry.contributors.length
-        ? html`<p class="contributors"><span class="meta-label">Bijgedragen door</span> ${list(entry.contributors)}</p>`
+        ? html`<p class="contributors"><span class="meta-label">Bijgedragen door</span> ${andList(entry.contributors)}</p>`
         : '';
       return html`<section class="period">
 <h4>${heading}</h4>
@@ -267,7 +264,7 @@ ${periods}
     const id = view.bouwsteen.id;
     const title = (other: string) => this.model.coalition.format.bouwsteen(other)?.title ?? other;
     const via = (ids: string[]) =>
-      list(ids.map((bouwblad) => (this.model.bouwstenen.some((b) => b.mandatory?.id === bouwblad) ? 'het verplichte bouwblad' : `het bouwblad ${bouwbladName(bouwblad)}`)));
+      andList(ids.map((bouwblad) => (this.model.bouwstenen.some((b) => b.mandatory?.id === bouwblad) ? 'het verplichte bouwblad' : `het bouwblad ${bouwbladName(bouwblad)}`)));
     const outgoing = this.model.links.filter((edge) => edge.from === id);
     const incoming = this.model.links.filter((edge) => edge.to === id);
     const item = (other: string, ids: string[], direction: 'out' | 'in') =>

@@ -1,5 +1,5 @@
 import { bouwbladPath } from '../coalition/layout.js';
-import type { BouwbladFile } from '../coalition/model.js';
+import { mandatoryFile, mandatoryFiles } from '../coalition/in-period.js';
 import { phaseOf } from '../coalition/periods.js';
 import { defineRule } from './rule.js';
 
@@ -12,13 +12,8 @@ export default defineRule({
     for (const period of config.periods) {
       const started = phaseOf(period, date) !== 'future';
       for (const bouwsteen of coalition.format.bouwstenen) {
-        const files = coalition.bouwbladen.filter(
-          (file: BouwbladFile) =>
-            file.frontMatter?.mandatory &&
-            file.frontMatter.period === period.number &&
-            file.frontMatter.level === bouwsteen.level &&
-            file.frontMatter.aspect === bouwsteen.aspect,
-        );
+        const files = mandatoryFiles(coalition, bouwsteen, period.number);
+        const counted = mandatoryFile(coalition, bouwsteen, period.number);
         // When the expected file is there but broken or mislabelled, other rules say what is wrong with it.
         const expectedFileExists = coalition.bouwbladen.some((file) => file.path === bouwbladPath(bouwsteen.id, period.number));
         if (files.length === 0 && started && !expectedFileExists) {
@@ -28,11 +23,11 @@ export default defineRule({
             hint: `Maak ${bouwbladPath(bouwsteen.id, period.number)} aan met "mandatory: true" (met "npx kwaliteit new-cycle" gaat dat vanzelf).`,
           });
         }
-        for (const extra of files.slice(1)) {
+        for (const extra of files.filter((file) => file !== counted)) {
           report({
             file: extra.path,
             ...(extra.yaml?.locate(['mandatory']) ?? { line: 1, column: 1 }),
-            message: `"${bouwsteen.title}" heeft in periode ${period.number} meer dan één verplicht bouwblad (ook ${files[0].path}).`,
+            message: `"${bouwsteen.title}" heeft in periode ${period.number} meer dan één verplicht bouwblad (ook ${counted!.path}).`,
             hint: 'Elke bouwsteen heeft één verplichte vraag. Zet bij de andere bouwbladen "mandatory: false".',
           });
         }

@@ -7,6 +7,7 @@ import { bouwbladPath } from '../coalition/layout.js';
 import type { BouwbladFile, Coalition, Period } from '../coalition/model.js';
 import { currentPeriod, phaseOf, type PeriodPhase } from '../coalition/periods.js';
 import { daysBetween, formatDutchDate } from '../dates.js';
+import { andList } from '../text/lists.js';
 import { compareDiagnostics } from '../diagnostic.js';
 import { requireConfig } from '../coalition/require-config.js';
 
@@ -70,8 +71,6 @@ const unreadableEntry = (file: BouwbladFile, id: string): StatusBouwblad => ({ i
 
 const nameList = (ids: string[]) =>
   ids.length <= MAX_NAMED ? ids.join(', ') : `${ids.slice(0, MAX_NAMED).join(', ')} en nog ${ids.length - MAX_NAMED}`;
-/** "1, 2 en 4" */
-const listWords = (words: string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} en ${words.at(-1)}`);
 const bouwbladen = (n: number) => (n === 1 ? '1 bouwblad' : `${n} bouwbladen`);
 
 function nextSteps(coalition: Coalition, report: Omit<StatusReport, 'next'>, dirArg: string): NextStep[] {
@@ -126,7 +125,7 @@ function nextSteps(coalition: Coalition, report: Omit<StatusReport, 'next'>, dir
     group.bouwbladen.push(bouwblad);
   }
   for (const { missing, bouwbladen: group } of [...groups.values()].sort((a, b) => a.missing[0] - b.missing[0] || a.missing.length - b.missing.length)) {
-    const what = missing.length === 1 ? `stap ${missing[0]} in ("${title(missing[0])}")` : `stap ${listWords(missing.map(String))} in`;
+    const what = missing.length === 1 ? `stap ${missing[0]} in ("${title(missing[0])}")` : `stap ${andList(missing.map(String))} in`;
     steps.push({
       message:
         group.length === all.length && all.length > 1
