@@ -10,15 +10,18 @@ import { FileExistsError } from './atomic.js';
 export interface StagedFile {
   /** Relative to the root, with forward slashes. */
   path: string;
-  content: string;
+  /** Text is written as UTF-8; bytes (an image) as they are. */
+  content: string | Uint8Array;
 }
 
 export interface StagedChanges {
   /** New files; an existing file is never replaced. */
   create: StagedFile[];
-  /** Replaced after all new files are in place, if it still holds `expected`. */
-  replace?: StagedFile & { expected: string };
+  /** Replaced after all new files are in place, if each still holds its `expected` text. */
+  replace?: ReplacedFile | ReplacedFile[];
 }
+
+export type ReplacedFile = StagedFile & { expected: string };
 
 export interface StagedOptions {
   /** Test hook: called before every write and every move (fault injection). */
@@ -37,11 +40,11 @@ export const STAGING_PREFIX = '.kwaliteit-tmp-';
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
-async function writeDurable(path: string, content: string): Promise<void> {
+async function writeDurable(path: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const handle = await open(path, 'wx');
   try {
-    await handle.writeFile(content, 'utf8');
+    await handle.writeFile(content, typeof content === 'string' ? 'utf8' : undefined);
     await handle.sync();
   } finally {
     await handle.close();
@@ -77,9 +80,10 @@ export async function commitStaged(root: string, changes: StagedChanges, options
   const staging = await mkdtemp(join(root, STAGING_PREFIX));
   const placed: string[] = [];
   const madeDirs: string[] = [];
+  const replaced = changes.replace === undefined ? [] : Array.isArray(changes.replace) ? changes.replace : [changes.replace];
+  const swapped: string[] = [];
   try {
-    const all = changes.replace ? [...changes.create, changes.replace] : changes.create;
-    for (const file of all) {
+    for (const file of [...changes.create, ...replaced]) {
       await step(file.path);
       await writeDurable(join(staging, file.path), file.content);
     }
@@ -95,14 +99,19 @@ export async function commitStaged(root: string, changes: StagedChanges, options
       await placeNew(join(staging, file.path), target);
       placed.push(target);
     }
-    if (changes.replace) {
-      await step(changes.replace.path);
-      const target = join(root, changes.replace.path);
-      const current = await readFile(target, 'utf8').catch(() => undefined);
-      if (current !== changes.replace.expected) throw new FileChangedError(changes.replace.path);
-      await rename(join(staging, changes.replace.path), target);
+    for (const file of replaced) {
+      await step(file.path);
+      const current = await readFile(join(root, file.path), 'utf8').catch(() => undefined);
+      if (current !== file.expected) throw new FileChangedError(file.path);
+      // The text it had, to put back if a later replacement fails.
+      if (replaced.length > 1) await writeDurable(join(staging, `${file.path}.old`), file.expected);
+    }
+    for (const file of replaced) {
+      await rename(join(staging, file.path), join(root, file.path));
+      swapped.push(file.path);
     }
   } catch (error) {
+    for (const path of swapped.reverse()) await rename(join(staging, `${path}.old`), join(root, path)).catch(() => {});
     for (const path of placed.reverse()) await unlink(path).catch(() => {});
     for (const dir of madeDirs.reverse()) await rmdir(dir).catch(() => {});
     throw error;
