@@ -1,5 +1,6 @@
 // Finds the `#` title and the `## Stap N` sections of a Markdown body.
 import type { Heading, Nodes, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
@@ -36,6 +37,9 @@ export interface ParsedBody {
 }
 
 const processor = unified().use(remarkParse);
+// GFM (tables, which import writes from Word; strikethrough) costs parse time, so only where a table or ~~ can be.
+const gfmProcessor = unified().use(remarkParse).use(remarkGfm);
+const MAY_NEED_GFM = /^\s*\|?[^\n]*\|[^\n]*\n\s*\|?\s*:?-+:?\s*\||~~/m;
 
 export const STEP_HEADING = /^stap\s*(\d+)\s*(?:[-–—:.]\s*)?(.*)$/i;
 
@@ -61,7 +65,7 @@ function isComment(value: string): boolean {
 }
 
 export function parseBody(body: string, lineOffset = 0): ParsedBody {
-  const tree = processor.parse(body) as Root;
+  const tree = (MAY_NEED_GFM.test(body) ? gfmProcessor : processor).parse(body) as Root;
   const result: ParsedBody = { steps: [], otherSections: [], html: [], images: [], tree, lineOffset };
 
   const walk = (node: Nodes) => {

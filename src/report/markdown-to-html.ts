@@ -14,6 +14,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -60,7 +61,7 @@ const schema: SanitizeSchema = {
   },
 };
 
-const toHast = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: false });
+const toHast = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: false });
 const sanitizer = unified().use(rehypeSanitize, schema);
 const stringifier = unified().use(rehypeStringify);
 

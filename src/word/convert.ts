@@ -35,6 +35,12 @@ const STYLE_MAP = [
   "p[style-name^='TOC'] => !",
   "p[style-name^='Contents'] => !",
   "p[style-name^='Inhopg'] => !",
+  // Character styles for emphasis, as LibreOffice and Word name them.
+  "r[style-name='Emphasis'] => em",
+  "r[style-name='Nadruk'] => em",
+  "r[style-name='Strong Emphasis'] => strong",
+  "r[style-name='Strong'] => strong",
+  "r[style-name='Zwaar'] => strong",
   // Comments are taken out and listed as not taken over.
   'comment-reference => sup',
 ];

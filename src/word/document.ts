@@ -38,7 +38,11 @@ export async function readWordBouwblad(path: string, shown: string, format: Form
   const converted = await convertWord(file.bytes);
   const structure = findStructure(format, converted.blocks);
   const notTaken = [
-    ...structure.comments.map((comment) => `Opmerking bij ${comment.where}: "${comment.text}". Opmerkingen worden niet overgenomen.`),
+    ...structure.comments.map((comment) => {
+      const period = structure.periods.length > 1 ? ` van periode ${comment.period.number ?? structure.periods.indexOf(comment.period) + 1}` : '';
+      const where = comment.step === 0 ? `de tekst boven stap 1${period}` : `stap ${comment.step}${period}`;
+      return `Opmerking bij ${where}: "${comment.text}". Opmerkingen worden niet overgenomen.`;
+    }),
     ...featureLines(file.features),
     ...converted.skipped,
   ];

@@ -6,7 +6,7 @@ import type { Element, ElementContent } from 'hast';
 import type { Bouwsteen, Format } from '../format/format.js';
 import { dropLeadingText, isElement, isEmpty, paragraph, text, textOf } from './hast.js';
 import { bouwstenenNamed, formatQuestion, labelKind, labelLine, periodMarker, splitNames, StepWords, type LabelKind } from './markers.js';
-import { oneLine } from './text.js';
+import { oneLine, wordKey } from './text.js';
 
 export interface PeriodDraft {
   /** As the document says; undefined when it does not. */
@@ -19,8 +19,9 @@ export interface PeriodDraft {
 }
 
 export interface Annotation {
-  /** Where it was: "stap 2 van periode 1", "de tekst boven stap 1". */
-  where: string;
+  period: PeriodDraft;
+  /** 0: before the first step. */
+  step: number;
   text: string;
 }
 
@@ -93,12 +94,6 @@ class Builder {
     return { period: this.period, step: this.step };
   }
 
-  private where(target: Target): string {
-    const many = this.result.periods.length > 1 || this.period.number !== undefined;
-    const period = many ? ` van periode ${target.period.number ?? this.result.periods.indexOf(target.period) + 1}` : '';
-    return target.step === 0 ? `de tekst boven stap 1${period}` : `stap ${target.step}${period}`;
-  }
-
   private push(content: ElementContent): void {
     const prepared = this.annotate(content, this.target);
     if (isEmpty(prepared)) return;
@@ -117,7 +112,7 @@ class Builder {
         const href = isElement(link) ? String(link.properties.href ?? '') : '';
         const comment = /^#kwaliteit-comment-/.test(href) ? this.extracted.comments.get(href.slice(1)) : undefined;
         if (comment !== undefined) {
-          this.result.comments.push({ where: this.where(target), text: comment });
+          this.result.comments.push({ ...target, text: comment });
           continue;
         }
         const note = /^#kwaliteit-(footnote|endnote)-/.test(href) ? this.extracted.notes.get(href.slice(1)) : undefined;
@@ -309,6 +304,8 @@ class Builder {
       }
       const named = bouwstenenNamed(this.format, line);
       // A line that is only the bouwsteen ("Samenwerking op mesoniveau") says which one; nothing else is in it.
+      // The name of the form itself ("Bouwblad") says nothing.
+      if (/^(bouwblad|bouwblad kwaliteit|kwaliteitsformat)$/.test(wordKey(line))) return;
       if (named.length === 1 && oneLine(line).replace(/^(bouwsteen|bouwblad)\s*/i, '').length <= named[0].title.length + 2) {
         this.result.bouwsteen ??= named[0];
         return;
