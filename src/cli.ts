@@ -149,9 +149,9 @@ Voorbeelden:
 
   program
     .command('report')
-    .description('maak het kwaliteitsrapport: een PDF om in te leveren, of een webpagina')
+    .description('maak het kwaliteitsrapport: een PDF om in te leveren, een webpagina of een Word-document')
     .addArgument(folderArgument('de map van de coalitie'))
-    .option('--format <soort>', 'pdf (standaard), html of both (allebei)')
+    .option('--format <soort>', 'pdf (standaard), html, both (pdf en html) of docx (Word, om in te bewerken)')
     .option('--out <pad>', 'waar het rapport komt (standaard: rapport/kwaliteitsrapport.pdf in de map van de coalitie)')
     .option('--final', 'het definitieve rapport: alleen als de eindcontrole geen fouten vindt')
     .option('--date <datum>', 'de datum van het rapport en de controle (jaar-maand-dag)')
@@ -166,6 +166,7 @@ Microsoft Edge of Chromium nodig; de webpagina (--format html) kan altijd.
 Voorbeelden:
   npx kwaliteit report
   npx kwaliteit report coalitie-noord --format html
+  npx kwaliteit report coalitie-noord --format docx
   npx kwaliteit report --final --out ~/Documenten/kwaliteitsrapport.pdf`,
     )
     .action((dir: string, options) => run(async () => (await import('./cli/report.js')).runReport(dir, options, io)));

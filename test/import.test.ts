@@ -270,10 +270,10 @@ describe('import on a terminal', () => {
     const root = copyOf(EXAMPLE);
     const result = await runMain(['import', word('vet.docx'), root, '--date', DATE]);
     expect(result.code, result.stderr).toBe(0);
-    expect(askImportQuestion.mock.calls[0][0]).toBe('Hoe werken begeleiders, leerkrachten en ouders samen, zodat elk kind zich welkom en gezien voelt?');
+    expect((askImportQuestion.mock.calls[0] as unknown[])[0]).toBe('Hoe werken begeleiders, leerkrachten en ouders samen, zodat elk kind zich welkom en gezien voelt?');
     // The period that runs on the date is offered first.
     expect((askImportPeriod.mock.calls[0] as unknown[])[1]).toBe(2);
-    expect(askBouwbladId.mock.calls[0][0]).toBe('hoe-spreken-leerkrachten-en-begeleiders');
+    expect((askBouwbladId.mock.calls[0] as unknown[])[0]).toBe('hoe-spreken-leerkrachten-en-begeleiders');
     expect(confirmImport).toHaveBeenCalledOnce();
     const file = read(root, 'bouwbladen/hoe-spreken-leerkrachten-en-begeleiders/periode-1.md');
     expect(file.data).toMatchObject({ level: 'micro', aspect: 'samenwerking', period: 1, mandatory: false });

@@ -11,7 +11,8 @@ import { runRules, summarise } from '../commands/check.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { packageRoot, packageVersion } from '../package-root.js';
 import { readBouwsteenIntro, type MarkdownPart } from './bouwsteen-text.js';
-import { pageTemplates, renderDocument, type RenderedDocument, type ReportStatus } from './document.js';
+import { pageTemplates, renderDocument, type DocumentInput, type RenderedDocument, type ReportStatus } from './document.js';
+import type { ReportWarning } from './markdown-to-html.js';
 import { buildReportModel } from './model.js';
 
 
@@ -45,7 +46,8 @@ export interface BuiltReport {
   templates: { headerTemplate: string; footerTemplate: string };
 }
 
-export async function buildReport(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean): Promise<BuiltReport> {
+/** What both the HTML and the Word report are made from. */
+async function reportInput(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean): Promise<DocumentInput> {
   const { coalition, diagnostics, summary } = checked;
   const model = buildReportModel(coalition, date);
   const intros = new Map<string, MarkdownPart>();
@@ -56,6 +58,17 @@ export async function buildReport(checked: CheckedCoalition, status: ReportStatu
       if (intro) intros.set(file.id, intro);
     }),
   ]);
-  const document = renderDocument({ model, status, date, final, diagnostics, summary, version: packageVersion(), css: css as string, intros });
-  return { document, templates: pageTemplates(model, status) };
+  return { model, status, date, final, diagnostics, summary, version: packageVersion(), css: css as string, intros };
+}
+
+export async function buildReport(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean): Promise<BuiltReport> {
+  const input = await reportInput(checked, status, date, final);
+  return { document: renderDocument(input), templates: pageTemplates(input.model, status) };
+}
+
+/** The Word version; the docx package is loaded only when it is asked for. */
+export async function buildDocxReport(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean): Promise<{ bytes: Buffer; warnings: ReportWarning[] }> {
+  const input = await reportInput(checked, status, date, final);
+  const { renderDocx } = await import('./docx.js');
+  return renderDocx(input);
 }
