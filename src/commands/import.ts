@@ -302,7 +302,7 @@ export async function planImport(source: ImportSource, choices: ImportChoices): 
       period: number,
       mandatory,
       question,
-      contributors: word.structure.contributors,
+      contributors: draft.contributors,
       steps,
       ...(notes ? { notes: { heading: NOTES_HEADING, markdown: notes } } : {}),
       origin,

@@ -47,7 +47,7 @@ export interface BuiltReport {
 }
 
 /** What both the HTML and the Word report are made from. */
-async function reportInput(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean): Promise<DocumentInput> {
+export async function reportInput(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean): Promise<DocumentInput> {
   const { coalition, diagnostics, summary } = checked;
   const model = buildReportModel(coalition, date);
   const intros = new Map<string, MarkdownPart>();

@@ -15,6 +15,8 @@ export interface PeriodDraft {
   to?: string;
   /** Content before the first step of this period. */
   notes: ElementContent[];
+  /** Who contributed, as the document says ("Bijgedragen door: …"). */
+  contributors: string[];
   steps: Map<number, ElementContent[]>;
 }
 
@@ -33,7 +35,6 @@ export interface WordStructure {
   bouwsteen?: Bouwsteen;
   /** Bouwstenen the text before the first step mentions in passing. */
   mentioned: Bouwsteen[];
-  contributors: string[];
   periods: PeriodDraft[];
   comments: Annotation[];
 }
@@ -77,7 +78,7 @@ export function extractNotes(blocks: ElementContent[]): { blocks: ElementContent
 type Target = { period: PeriodDraft; step: number };
 
 class Builder {
-  readonly result: WordStructure = { mentioned: [], contributors: [], periods: [], comments: [] };
+  readonly result: WordStructure = { mentioned: [], periods: [], comments: [] };
   private period: PeriodDraft = newPeriod();
   private step = 0;
   private readonly stepWords: StepWords;
@@ -149,7 +150,7 @@ class Builder {
 
   private label(kind: LabelKind, value: string): boolean {
     if (kind === 'contributors') {
-      for (const name of splitNames(value)) if (!this.result.contributors.includes(name)) this.result.contributors.push(name);
+      for (const name of splitNames(value)) if (!this.period.contributors.includes(name)) this.period.contributors.push(name);
       return true;
     }
     if (this.step !== 0) return false;
@@ -317,7 +318,7 @@ class Builder {
 }
 
 function newPeriod(): PeriodDraft {
-  return { notes: [], steps: new Map() };
+  return { notes: [], contributors: [], steps: new Map() };
 }
 
 /** Rows of a table, as lists of cells (thead, tbody and tfoot together). */
