@@ -129,13 +129,13 @@ export interface BouwsteenChoice {
   description: string;
 }
 
-export async function askBouwsteen(choices: BouwsteenChoice[]): Promise<string> {
+export async function askBouwsteen(choices: BouwsteenChoice[], message = 'Bij welke bouwsteen hoort de vraag?'): Promise<string> {
   const items: (Separator | { name: string; short: string; value: string; description: string })[] = [];
   choices.forEach((choice, index) => {
     if (choices[index - 1]?.group !== choice.group) items.push(new Separator(`── ${choice.group} ──`));
     items.push({ name: `${choice.name}${choice.note ? `  (${choice.note})` : ''}`, short: choice.name, value: choice.id, description: choice.description });
   });
-  return ask(select({ message: 'Bij welke bouwsteen hoort de vraag?', choices: items, pageSize: 12, theme: selectTheme }));
+  return ask(select({ message, choices: items, pageSize: 12, theme: selectTheme }));
 }
 
 export const OWN_QUESTION = Symbol('own question');

@@ -34,6 +34,7 @@ async function ask(prompts: typeof import('../prompts.js'), source: ImportSource
     const levels = [...format.levels].reverse();
     choices.bouwsteen = await prompts.askBouwsteen(
       levels.flatMap((level) => format.bouwstenen.filter((b) => b.level === level.id).map((b) => ({ id: b.id, group: level.title, name: b.title, description: b.description }))),
+      'Bij welke bouwsteen hoort dit bouwblad? (dat staat niet in het document)',
     );
   }
   const bouwsteen = format.bouwsteen(choices.bouwsteen ?? found.bouwsteen!.id);

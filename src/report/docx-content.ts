@@ -59,11 +59,11 @@ export class DocxContent {
     return this.flow(tree.children as ElementContent[], 0);
   }
 
-  private flow(nodes: ElementContent[], quote: number): (Paragraph | Table)[] {
+  private flow(nodes: ElementContent[], quote: number, style: Inline = {}): (Paragraph | Table)[] {
     const out: (Paragraph | Table)[] = [];
     let loose: ElementContent[] = [];
     const flush = () => {
-      if (loose.some((node) => node.type !== 'text' || node.value.trim())) out.push(this.paragraph(loose, {}, quote));
+      if (loose.some((node) => node.type !== 'text' || node.value.trim())) out.push(this.paragraph(loose, style, quote));
       loose = [];
     };
     for (const node of nodes) {
@@ -77,7 +77,7 @@ export class DocxContent {
         out.push(new Paragraph({ heading: wordHeading(Number(heading[1])), children: this.runs(node.children, {}) }));
       } else if (node.tagName === 'p') {
         flush();
-        out.push(this.paragraph(node.children, {}, quote));
+        out.push(this.paragraph(node.children, style, quote));
       } else if (node.tagName === 'ul' || node.tagName === 'ol') {
         flush();
         out.push(...this.list(node, 0));
@@ -146,7 +146,7 @@ export class DocxContent {
             // The header row repeats on every page, and tells a screen reader what each column is.
             tableHeader: row.header,
             children: row.cells.map((cell) => {
-              const blocks = this.flow(cell.children, 0);
+              const blocks = this.flow(cell.children, 0, row.header ? { bold: true } : {});
               const span = Number(cell.properties.colSpan ?? 1);
               return new TableCell({
                 children: blocks.length ? blocks : [new Paragraph('')],
