@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { decodeText } from '../markdown/decode.js';
 import { splitFrontMatter } from '../markdown/front-matter.js';
-import { parseBody } from '../markdown/sections.js';
+import { loadGfm, MAY_NEED_GFM, parseBody } from '../markdown/sections.js';
 import type { MarkdownFile } from './model.js';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -134,6 +134,7 @@ export async function readMarkdownFile(root: string, path: string): Promise<Read
     });
     return { file: { path, readable: false, yaml: split.yaml }, diagnostics };
   }
+  if (MAY_NEED_GFM.test(split.body)) await loadGfm();
   return {
     file: {
       path,

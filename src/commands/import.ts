@@ -24,9 +24,8 @@ import { renderBouwblad } from '../scaffold/bouwblad.js';
 import { slugify, uniqueId } from '../text/slug.js';
 import { closest } from '../text/suggest.js';
 import { unwrapQuotes } from '../text/quotes.js';
-import { readWordBouwblad, type WordBouwblad } from '../word/document.js';
+import type { WordBouwblad } from '../word/document.js';
 import { paragraph, text } from '../word/hast.js';
-import { blocksToMarkdown } from '../word/markdown.js';
 import type { PeriodDraft } from '../word/structure.js';
 import { wordKey } from '../word/text.js';
 import { normaliseQuestion } from './add.js';
@@ -124,6 +123,8 @@ export async function readImport(options: { cwd?: string; dir?: string; file: st
   const coalition = await loadCoalition(root);
   const config = requireConfig(coalition);
   const shown = shownPath(cwd, path);
+  // mammoth and the HTML tools load only here, so importing this module costs nothing.
+  const { readWordBouwblad } = await import('../word/document.js');
   const word = await readWordBouwblad(path, shown, coalition.format);
   const { structure } = word;
   if (!structure.periods.some((period) => period.steps.size > 0)) throw errors.wordNoSteps(shown, coalition.format.steps.map((s) => s.title));
@@ -209,6 +210,7 @@ class ImageNames {
 export async function planImport(source: ImportSource, choices: ImportChoices): Promise<ImportPlan> {
   const { coalition, config, word } = source;
   const format = coalition.format;
+  const { blocksToMarkdown } = await import('../word/markdown.js');
   const missing = missingChoices(source, choices);
   if (missing.length) throw errors.missingFlags(missing);
 

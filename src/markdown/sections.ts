@@ -1,6 +1,5 @@
 // Finds the `#` title and the `## Stap N` sections of a Markdown body.
 import type { Heading, Nodes, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
@@ -37,9 +36,21 @@ export interface ParsedBody {
 }
 
 const processor = unified().use(remarkParse);
-// GFM (tables, which import writes from Word; strikethrough) costs parse time, so only where a table or ~~ can be.
-const gfmProcessor = unified().use(remarkParse).use(remarkGfm);
-const MAY_NEED_GFM = /^\s*\|?[^\n]*\|[^\n]*\n\s*\|?\s*:?-+:?\s*\||~~/m;
+
+/** A table or ~~strikethrough~~ may be in the text: only then is GFM (loaded by loadGfm) worth its cost. */
+export const MAY_NEED_GFM = /^[ \t]*\|?[^\n]*\|[^\n]*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*(\||$)|~~/m;
+let gfmProcessor: typeof processor | undefined;
+
+/**
+ * Loads the GFM parser (tables, which import writes from Word, and
+ * strikethrough). Lazily, so that `check` on a coalition without tables never
+ * loads it; parseBody uses it from then on where MAY_NEED_GFM says so.
+ */
+export async function loadGfm(): Promise<void> {
+  if (gfmProcessor) return;
+  const { default: remarkGfm } = await import('remark-gfm');
+  gfmProcessor = unified().use(remarkParse).use(remarkGfm) as unknown as typeof processor;
+}
 
 export const STEP_HEADING = /^stap\s*(\d+)\s*(?:[-–—:.]\s*)?(.*)$/i;
 
@@ -65,7 +76,7 @@ function isComment(value: string): boolean {
 }
 
 export function parseBody(body: string, lineOffset = 0): ParsedBody {
-  const tree = (MAY_NEED_GFM.test(body) ? gfmProcessor : processor).parse(body) as Root;
+  const tree = (gfmProcessor && MAY_NEED_GFM.test(body) ? gfmProcessor : processor).parse(body) as Root;
   const result: ParsedBody = { steps: [], otherSections: [], html: [], images: [], tree, lineOffset };
 
   const walk = (node: Nodes) => {
