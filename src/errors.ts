@@ -291,6 +291,8 @@ export const errors = {
         ? 'Er staat nog niets in. Wil je ze vullen met de tekst uit Word? Geef dan -y mee, of draai import op een terminal: dan vraag ik het je.'
         : 'Kies een andere naam met --id of een andere periode met --period. Wil je de tekst uit Word toevoegen aan een bouwblad dat er al is? Kopieer die dan zelf in het bestand.',
     ),
+  importThroughLink: (path: string) =>
+    e('import-through-link', `${path} is een snelkoppeling (symbolische link). Daar schrijf ik niet in: het bouwblad zou buiten de map van de coalitie kunnen komen.`, 'Zet daar een gewone map neer, of kies een andere naam met --id.'),
   importOtherBouwsteen: (id: string, file: string, title: string) =>
     e('import-other-bouwsteen', `Het bouwblad "${id}" hoort bij een andere bouwsteen dan ${title} (zie ${file}). Alle perioden van een bouwblad horen bij dezelfde bouwsteen.`, 'Kies een andere naam met --id, of de bouwsteen van dat bouwblad met --bouwsteen.'),
   cancelled: () => e('cancelled', 'Gestopt. Er is niets opgeslagen.'),

@@ -16,11 +16,26 @@ import { parseBody } from '../src/markdown/sections.js';
 import { loadAndCheck, reportInput } from '../src/report/build.js';
 import { DOCX_NUMBERING, DocxRenderer } from '../src/report/docx.js';
 import { sectionNodes } from '../src/report/markdown-to-html.js';
+import { readOutline } from '../src/report/outline.js';
 import { copyOf, fixture, tempDir } from './helpers/folders.js';
 import { hasPoppler, pdftotext } from './helpers/pdf-tools.js';
 import { runMain } from './helpers/run.js';
 
 const DATE = '2026-03-01';
+const SECTIONS = [
+  'De bouwstenen in één oogopslag',
+  'Samenhang op microniveau',
+  'Samenwerking op microniveau',
+  'Uitvoering op microniveau',
+  'Samenhang op mesoniveau',
+  'Samenwerking op mesoniveau',
+  'Uitvoering op mesoniveau',
+  'Samenhang op macroniveau',
+  'Samenwerking op macroniveau',
+  'Uitvoering op macroniveau',
+  'Samenhang tussen de bouwstenen',
+  'Bijlage: zo is dit rapport gemaakt',
+];
 /** The text of the first paragraph, also when it sits in a list. */
 function firstParagraph(nodes: RootContent[]): string {
   for (const node of nodes) {
@@ -56,20 +71,9 @@ describe('the Word report', () => {
     const xml = await part('word/document.xml');
     const headings = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="(Heading\d|Title)"\/>(?:(?!<\/w:p>).)*?<\/w:p>/g)].map((m) => [m[1], [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')]);
     const level1 = headings.filter(([style]) => style === 'Heading1').map(([, text]) => text);
-    expect(level1).toEqual([
-      'De bouwstenen in één oogopslag',
-      'Samenhang op microniveau',
-      'Samenwerking op microniveau',
-      'Uitvoering op microniveau',
-      'Samenhang op mesoniveau',
-      'Samenwerking op mesoniveau',
-      'Uitvoering op mesoniveau',
-      'Samenhang op macroniveau',
-      'Samenwerking op macroniveau',
-      'Uitvoering op macroniveau',
-      'Samenhang tussen de bouwstenen',
-      'Bijlage: zo is dit rapport gemaakt',
-    ]);
+    expect(level1).toEqual(SECTIONS);
+    // Each heading style carries its outline level, for the navigation pane.
+    expect(await part('word/styles.xml')).toMatch(/w:styleId="Heading1">.*?<w:outlineLvl w:val="0"\/>/);
     expect(headings[0]).toEqual(['Title', 'Kwaliteitsrapport Coalitie Kansrijk Rivierstad']);
     expect(headings.filter(([style, text]) => style === 'Heading2' && text === 'Hoe geven we kinderen een stem in het middagprogramma?')).toHaveLength(1);
     expect(headings.filter(([style, text]) => style === 'Heading3' && text.startsWith('Periode 1 van 1 september 2025')).length).toBeGreaterThan(9);
@@ -103,11 +107,17 @@ describe('the Word report', () => {
     expect(core).toContain('<dc:creator>OBS De Regenboog</dc:creator>');
   });
 
-  it('opens in LibreOffice, and its text holds every bouwsteen, bouwblad and step of the example', (context) => {
+  it('opens in LibreOffice with the headings as its outline, and its text holds every bouwsteen and step of the example', (context) => {
     if (!hasOffice() || !hasPoppler()) return context.skip('LibreOffice (libreoffice-writer) of poppler-utils ontbreekt');
     const dir = tempDir();
-    const converted = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, out], { encoding: 'utf8', timeout: 120_000 });
+    // With bookmarks: LibreOffice makes them from the outline of the headings, as its navigator (and Word's navigation pane) shows it.
+    const filter = 'pdf:writer_pdf_Export:{"ExportBookmarks":{"type":"boolean","value":"true"}}';
+    const converted = spawnSync('soffice', ['--headless', '--convert-to', filter, '--outdir', dir, out], { encoding: 'utf8', timeout: 120_000 });
     expect(converted.status, converted.stderr).toBe(0);
+    const pdf = readFileSync(join(dir, 'rapport.pdf'));
+    const outline = readOutline(pdf);
+    expect(outline.filter((item) => item.depth === 0).map((item) => item.title)).toEqual(SECTIONS);
+    expect(outline.filter((item) => item.depth === 1).map((item) => item.title)).toContain('Hoe geven we kinderen een stem in het middagprogramma?');
     const text = pdftotext(join(dir, 'rapport.pdf'), false).replace(/\s+/g, ' ');
     for (const title of ['De bouwstenen in één oogopslag', 'Samenhang tussen de bouwstenen', 'Bijlage: zo is dit rapport gemaakt']) expect(text).toContain(title);
     for (const level of ['micro', 'meso', 'macro']) {

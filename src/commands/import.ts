@@ -2,7 +2,7 @@
 // coalition (one file per period in the document), with its images beside it.
 // In three steps, so the CLI can ask in between for what the document does not
 // say: read the document, plan the files, write them.
-import { readdir } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import type { ElementContent } from 'hast';
 import { findCoalitionRoot } from '../coalition/find.js';
@@ -267,6 +267,10 @@ export async function planImport(source: ImportSource, choices: ImportChoices): 
   }
 
   const folder = `${BOUWBLADEN_DIR}/${id}`;
+  for (const part of [BOUWBLADEN_DIR, folder]) {
+    // A link could lead the new files out of the coalition folder.
+    if ((await lstat(join(source.root, part)).catch(() => undefined))?.isSymbolicLink()) throw errors.importThroughLink(part);
+  }
   const existingNames = await readdir(join(source.root, folder)).catch(() => [] as string[]);
   const images = new ImageNames(folder, existingNames);
   const conflicts: string[] = [];

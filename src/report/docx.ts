@@ -322,14 +322,16 @@ export async function renderDocx(input: DocumentInput): Promise<{ bytes: Buffer;
     features: { updateFields: true },
     styles: {
       default: {
+        // Each heading style carries its outline level: Word's navigation pane and the table of contents use it.
         // The language of the whole document: spelling check and screen readers read Dutch.
         document: { run: { language: { value: 'nl-NL' }, font: 'Calibri', size: 22 }, paragraph: { spacing: { after: 100 } } },
         title: { run: { size: 48, bold: true, color: '1F3A4D' } },
-        heading1: { run: { size: 36, bold: true, color: '1F3A4D' }, paragraph: { spacing: { before: 240, after: 120 } } },
-        heading2: { run: { size: 28, bold: true, color: '1F3A4D' }, paragraph: { spacing: { before: 240, after: 80 } } },
-        heading3: { run: { size: 24, bold: true, color: '2B4C63' }, paragraph: { spacing: { before: 200, after: 60 } } },
-        heading4: { run: { size: 22, bold: true, color: '2B4C63' }, paragraph: { spacing: { before: 160, after: 40 } } },
-        heading5: { run: { size: 22, bold: true, italics: true, color: '2B4C63' } },
+        heading1: { run: { size: 36, bold: true, color: '1F3A4D' }, paragraph: { outlineLevel: 0, spacing: { before: 240, after: 120 } } },
+        heading2: { run: { size: 28, bold: true, color: '1F3A4D' }, paragraph: { outlineLevel: 1, spacing: { before: 240, after: 80 } } },
+        heading3: { run: { size: 24, bold: true, color: '2B4C63' }, paragraph: { outlineLevel: 2, spacing: { before: 200, after: 60 } } },
+        heading4: { run: { size: 22, bold: true, color: '2B4C63' }, paragraph: { outlineLevel: 3, spacing: { before: 160, after: 40 } } },
+        heading5: { run: { size: 22, bold: true, italics: true, color: '2B4C63' }, paragraph: { outlineLevel: 4 } },
+        heading6: { run: { size: 22, italics: true, color: '2B4C63' }, paragraph: { outlineLevel: 5 } },
       },
     },
     numbering: DOCX_NUMBERING,
