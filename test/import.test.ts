@@ -155,6 +155,12 @@ describe('import: the layouts people use', () => {
     expect(file.text).not.toContain('Vragen we het ook aan de ouders');
     // The image is referenced, so stray-files has nothing to say; the report embeds it.
     expect(await findings(root, [path, 'bouwbladen/stem/stemmen-per-activiteit-dansen-koken.png'])).toEqual([]);
+    const out = join(tempDir(), 'rapport.html');
+    expect((await runMain(['report', root, '--format', 'html', '--out', out, '--date', DATE])).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<th>School</th>\n<th>Bijeenkomsten</th>');
+    expect(html).toMatch(/<img src="data:image\/png;base64,[^"]+" alt="Stemmen per activiteit: dansen, koken, sport">/);
+    expect(html).toContain('<li>Gekozen door de klas.</li>');
   });
 
   it('a Dutch document: curly quotes stay in the text, non-breaking spaces and soft hyphens do not', async () => {

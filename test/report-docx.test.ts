@@ -66,6 +66,14 @@ beforeAll(async () => {
   zip = await JSZip.loadAsync(readFileSync(out));
 });
 
+it('--out ending in .docx makes the Word report, without a browser', async () => {
+  const file = join(tempDir(), 'voor-de-partners.docx');
+  const result = await runMain(['report', 'examples/voorbeeldcoalitie', '--out', file, '--date', DATE], { KWALITEIT_BROWSER: '/nonexistent', KWALITEIT_BROWSER_PATHS: '/nergens/chromium', PUPPETEER_EXECUTABLE_PATH: '', CHROME_PATH: '' });
+  expect(result.code, result.stderr).toBe(0);
+  expect([...readFileSync(file).subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+  expect((await runMain(['report', 'examples/voorbeeldcoalitie', '--format', 'both', '--out', file])).stderr).toContain('--format is both');
+});
+
 describe('the Word report', () => {
   it('has heading styles that follow the outline: sections, bouwblad, period, step', async () => {
     const xml = await part('word/document.xml');
