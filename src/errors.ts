@@ -265,10 +265,10 @@ export const errors = {
     ),
   wordDamaged: (file: string) =>
     e('word-damaged', `${file} is beschadigd: het lijkt een Word-document, maar het kan niet worden uitgepakt.`, 'Open het in Word of LibreOffice; die kunnen het vaak herstellen. Sla het daarna opnieuw op als .docx, of vraag de schrijver om het nog eens te sturen.'),
-  wordZipBomb: (file: string, limit: number) =>
+  wordZipBomb: (file: string, limit: number, onePart: boolean) =>
     e(
       'word-zip-bomb',
-      `${file} wordt uitgepakt veel te groot (meer dan ${limit} MB). Zo'n bestand kan de computer vastzetten, dus ik open het niet.`,
+      `${file} wordt uitgepakt veel te groot (${onePart ? 'één onderdeel is' : 'samen'} meer dan ${limit} MB). Zo'n bestand kan de computer vastzetten, dus ik open het niet.`,
       'Een gewoon bouwblad is zo groot niet. Vraag de schrijver om het document opnieuw op te slaan in Word, of kopieer de tekst in een nieuw document.',
     ),
   wordTooManyParts: (file: string) =>

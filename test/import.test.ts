@@ -131,7 +131,7 @@ describe('import: the layouts people use', () => {
     expect(await findings(root, ['bouwbladen/bereik/periode-1.md', 'bouwbladen/bereik/periode-2.md'])).toEqual([]);
   });
 
-  it('lists, a table with merged cells, an image; a comment, tracked changes and a text box are reported', async () => {
+  it('lists, a table with merged cells, an image; a comment, tracked changes, a text box and a header are reported', async () => {
     const root = copyOf(EXAMPLE);
     const result = await runMain(['import', word('inhoud.docx'), root, '--id', 'stem', '--date', DATE]);
     expect(result.code, result.stderr).toBe(0);
@@ -152,6 +152,7 @@ describe('import: the layouts people use', () => {
     expect(result.stderr).toContain('Opmerking bij stap 1: "Vragen we het ook aan de ouders?". Opmerkingen worden niet overgenomen.');
     expect(result.stderr).toContain('Bijgehouden wijzigingen (1 stuk tekst toegevoegd, 1 verwijderd): overgenomen alsof ze allemaal zijn geaccepteerd.');
     expect(result.stderr).toContain('1 tekstvak: de tekst staat nu als gewone alinea');
+    expect(result.stderr).toContain('Kop- en voetteksten (wat boven of onder aan elke bladzijde staat): niet overgenomen.');
     expect(file.text).not.toContain('Vragen we het ook aan de ouders');
     // The image is referenced, so stray-files has nothing to say; the report embeds it.
     expect(await findings(root, [path, 'bouwbladen/stem/stemmen-per-activiteit-dansen-koken.png'])).toEqual([]);

@@ -30,6 +30,7 @@ function featureLines(features: WordFeatures): string[] {
   if (features.charts) lines.push(`${plural(features.charts, 'grafiek', 'grafieken')}: niet overgenomen. Zet de grafiek als afbeelding (PNG) in het bouwblad.`);
   if (features.equations) lines.push(`${plural(features.equations, 'formule', 'formules')}: niet overgenomen. Schrijf de formule als gewone tekst.`);
   if (features.smartArt) lines.push(`${plural(features.smartArt, 'SmartArt-figuur', 'SmartArt-figuren')}: niet overgenomen. Zet de tekst als opsomming, of de figuur als afbeelding, in het bouwblad.`);
+  if (features.headersFooters) lines.push('Kop- en voetteksten (wat boven of onder aan elke bladzijde staat): niet overgenomen. Staat daar iets wat bij het bouwblad hoort, zet het dan in de tekst.');
   return lines;
 }
 

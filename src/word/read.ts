@@ -22,6 +22,8 @@ export interface WordFeatures {
   charts: number;
   equations: number;
   smartArt: number;
+  /** Headers and footers with words in them (a page number alone does not count). */
+  headersFooters: number;
 }
 
 export interface WordFile {
@@ -54,7 +56,7 @@ function measure(entry: JSZip.JSZipObject, budget: { left: number }, keep: boole
       if (size > MAX_PART_BYTES || budget.left < 0) {
         stream.pause();
         stream.removeAllListeners('data');
-        reject(new TooLarge());
+        reject(new TooLarge(size > MAX_PART_BYTES ? MAX_PART_BYTES : MAX_TOTAL_BYTES));
         return;
       }
       if (keep) chunks.push(chunk);
@@ -64,7 +66,11 @@ function measure(entry: JSZip.JSZipObject, budget: { left: number }, keep: boole
   });
 }
 
-class TooLarge extends Error {}
+class TooLarge extends Error {
+  constructor(readonly limit: number) {
+    super('too large');
+  }
+}
 
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
@@ -104,12 +110,12 @@ export async function readWordFile(path: string, shown: string): Promise<WordFil
   const budget = { left: MAX_TOTAL_BYTES };
   try {
     for (const entry of entries) {
-      const keep = entry.name === 'word/document.xml';
+      const keep = entry.name === 'word/document.xml' || /^word\/(header|footer)\d*\.xml$/.test(entry.name);
       const data = await measure(entry, budget, keep);
       if (data) kept.set(entry.name, data.toString('utf8'));
     }
   } catch (error) {
-    if (error instanceof TooLarge) throw errors.wordZipBomb(shown, MAX_TOTAL_BYTES / 1024 / 1024);
+    if (error instanceof TooLarge) throw errors.wordZipBomb(shown, error.limit / 1024 / 1024, error.limit === MAX_PART_BYTES);
     throw errors.wordDamaged(shown);
   }
 
@@ -124,6 +130,7 @@ export async function readWordFile(path: string, shown: string): Promise<WordFil
     charts: names.filter((name) => /^word\/charts\/chart\d*\.xml$/.test(name)).length,
     equations: count(xml, /<m:oMath[\s>]/g),
     smartArt: names.filter((name) => /^word\/diagrams\/data\d*\.xml$/.test(name)).length,
+    headersFooters: [...kept].filter(([name, text]) => name !== 'word/document.xml' && /<w:t(?:\s[^>]*)?>[^<]*\p{L}/u.test(text)).length,
   };
   return { bytes, features };
 }
