@@ -10,7 +10,7 @@ import { FORMATTER_NAMES, type FormatterName } from './formatters/names.js';
 import { packageVersion } from './resources.js';
 
 const FORMAT_LABELS: Record<FormatterName, string | undefined> = { stylish: 'voor mensen', json: undefined, github: 'voor GitHub Actions' };
-const REPORT_FORMAT_LABELS: Record<ReportFormat, string | undefined> = { pdf: 'standaard', html: undefined, both: 'allebei' };
+const REPORT_FORMAT_LABELS: Record<ReportFormat, string | undefined> = { pdf: 'standaard', html: undefined, both: 'pdf en html', docx: 'Word, om in te bewerken' };
 
 const EXIT_CODES_HELP = `
 Afsluitcodes:
@@ -124,6 +124,32 @@ Voorbeeld:
     .action((dir: string, options) => run(async () => (await import('./cli/add.js')).runAdd(dir, options, io)));
 
   program
+    .command('import')
+    .description('maak een bouwblad van een Word-document (.docx), met één bestand per periode')
+    .argument('<bestand.docx>', 'het Word-document met het bouwblad')
+    .addArgument(folderArgument('de map van de coalitie'))
+    .option('--bouwsteen <id>', 'de bouwsteen, bijvoorbeeld meso-samenwerking (als het document die niet noemt)')
+    .option('--period <n>', 'de periode uit kwaliteit.yaml (als het document die niet noemt; bij meer perioden: de eerste)')
+    .option('--mandatory', 'het is het bouwblad van de verplichte vraag van de bouwsteen')
+    .option('--question <vraag>', 'de vraag van het bouwblad (als het document die niet noemt)')
+    .option('--id <naam>', 'korte naam voor de map van een extra bouwblad (kleine letters en streepjes)')
+    .option('--date <datum>', 'doe alsof het vandaag deze datum is (jaar-maand-dag)', dateOf('--date'))
+    .option('-y, --yes', 'vraag niets: neem wat in het document staat en de standaard, en vul een bouwblad dat nog leeg is')
+    .option('--dry-run', 'laat zien wat er gemaakt zou worden, zonder iets op te slaan')
+    .addHelpText(
+      'after',
+      `
+Het document mag de stappen als kop, vetgedrukt, als gewone regel ("Stap 2: …") of in de
+linkerkolom van een tabel hebben. Op een terminal vraag ik wat er niet in staat.
+
+Voorbeelden:
+  npx kwaliteit import bouwblad.docx mijn-coalitie
+  npx kwaliteit import kinderraad.docx --bouwsteen micro-uitvoering --period 1 --id kinderraad
+  npx kwaliteit import verplicht.docx --bouwsteen meso-samenwerking --mandatory --period 2 --yes`,
+    )
+    .action((file: string, dir: string, options) => run(async () => (await import('./cli/import.js')).runImport(file, dir, options, io)));
+
+  program
     .command('status')
     .description('zie in één oogopslag hoe ver de coalitie is, en wat er nu moet gebeuren')
     .addArgument(folderArgument('de map van de coalitie'))
@@ -153,7 +179,7 @@ Voorbeelden:
 
   program
     .command('report')
-    .description('maak het kwaliteitsrapport: een PDF om in te leveren, of een webpagina')
+    .description('maak het kwaliteitsrapport: een PDF om in te leveren, een webpagina of een Word-document')
     .addArgument(folderArgument('de map van de coalitie'))
     .option('--format <soort>', describeChoices(REPORT_FORMAT_LABELS), choiceOf('--format', REPORT_FORMATS, 'dat soort rapport bestaat niet'))
     .option('--out <pad>', 'waar het rapport komt (standaard: rapport/kwaliteitsrapport.pdf in de map van de coalitie)')
@@ -170,6 +196,7 @@ Microsoft Edge of Chromium nodig; de webpagina (--format html) kan altijd.
 Voorbeelden:
   npx kwaliteit report
   npx kwaliteit report coalitie-noord --format html
+  npx kwaliteit report coalitie-noord --format docx
   npx kwaliteit report --final --out ~/Documenten/kwaliteitsrapport.pdf`,
     )
     .action((dir: string, options) => run(async () => (await import('./cli/report.js')).runReport(dir, options, io)));

@@ -240,6 +240,64 @@ export const errors = {
         : 'Kies met --out een map waarin je mag schrijven, of vraag de beheerder om schrijfrechten. Staat het rapport open in een ander programma? Sluit het dan eerst.',
     );
   },
+  wordNotFound: (file: string) =>
+    e('word-not-found', `Het bestand ${file} bestaat niet.`, 'Kijk of de naam klopt. Staat er een spatie in de naam? Zet de naam dan tussen aanhalingstekens, bijvoorbeeld "mijn bouwblad.docx".'),
+  wordIsFolder: (file: string) =>
+    e('word-is-folder', `${file} is een map, geen Word-document.`, 'Geef het Word-bestand zelf op, bijvoorbeeld bouwblad.docx, en daarna de map van de coalitie.'),
+  wordUnreadable: (file: string) =>
+    e('word-unreadable', `Het bestand ${file} kan niet worden geopend: je hebt geen leesrechten.`, 'Kopieer het bestand naar een map van jezelf, of vraag de beheerder om leesrechten.'),
+  wordTooLarge: (file: string, megabytes: number, limit: number) =>
+    e(
+      'word-too-large',
+      `${file} is ${megabytes} MB. Dat is te groot voor een bouwblad (de grens is ${limit} MB).`,
+      'Maak de foto\'s in het document kleiner (in Word: Afbeelding comprimeren), of haal ze eruit, en sla het document opnieuw op.',
+    ),
+  wordOldFormat: (file: string) =>
+    e(
+      'word-old-format',
+      `${file} is geen .docx-bestand: het is een ouder Word-bestand (.doc), of een document met een wachtwoord. Dat kan ik niet lezen.`,
+      'Open het in Word of LibreOffice en kies Opslaan als > Word-document (.docx). Heeft het een wachtwoord? Haal dat er dan eerst af.',
+    ),
+  wordOtherFormat: (file: string, what: string) =>
+    e('word-other-format', `${file} is geen Word-document, maar ${what}.`, 'Open het in Word of LibreOffice en kies Opslaan als > Word-document (.docx). Probeer het daarna opnieuw met dat bestand.'),
+  wordNotWord: (file: string) =>
+    e(
+      'word-not-word',
+      `${file} is geen Word-document (.docx). Misschien is het een ander soort bestand dat een nieuwe naam heeft gekregen.`,
+      'Open het bestand in Word of LibreOffice en kies Opslaan als > Word-document (.docx).',
+    ),
+  wordDamaged: (file: string) =>
+    e('word-damaged', `${file} is beschadigd: het lijkt een Word-document, maar het kan niet worden uitgepakt.`, 'Open het in Word of LibreOffice; die kunnen het vaak herstellen. Sla het daarna opnieuw op als .docx, of vraag de schrijver om het nog eens te sturen.'),
+  wordZipBomb: (file: string, limit: number, onePart: boolean) =>
+    e(
+      'word-zip-bomb',
+      `${file} wordt uitgepakt veel te groot (${onePart ? 'één onderdeel is' : 'samen'} meer dan ${limit} MB). Zo'n bestand kan de computer vastzetten, dus ik open het niet.`,
+      'Een gewoon bouwblad is zo groot niet. Vraag de schrijver om het document opnieuw op te slaan in Word, of kopieer de tekst in een nieuw document.',
+    ),
+  wordTooManyParts: (file: string) =>
+    e('word-too-many-parts', `${file} bestaat uit te veel losse onderdelen om een gewoon Word-document te zijn. Ik open het niet.`, 'Vraag de schrijver om het document opnieuw op te slaan in Word, of kopieer de tekst in een nieuw document.'),
+  wordNoSteps: (file: string, titles: string[]) =>
+    e(
+      'word-no-steps',
+      `In ${file} heb ik geen stappen van een bouwblad gevonden. Er is niets opgeslagen.`,
+      `Zet boven elk antwoord de stap, op een eigen regel, bijvoorbeeld:\n${titles.map((t) => `  ${t}`).join('\n')}\nDat mag als kop, vetgedrukt, of in de linkerkolom van een tabel.`,
+    ),
+  wordUnknownPeriod: (what: string, known: string) =>
+    e('word-unknown-period', `${what} staat niet in kwaliteit.yaml.`, `De perioden van de coalitie zijn: ${known}. Kies er een met --period, of begin eerst een nieuwe periode met "npx kwaliteit new-cycle".`),
+  wordPeriodTwice: (number: number) =>
+    e('word-period-twice', `Periode ${number} staat twee keer in het Word-document. Ik weet niet welke ik moet nemen, dus er is niets opgeslagen.`, 'Maak er in Word één periode van, of geef elke periode een eigen nummer ("Periode 1", "Periode 2").'),
+  importFilesExist: (files: string[], empty: string[]) =>
+    e(
+      'files-exist',
+      `Deze bouwbladen bestaan al, en ik overschrijf geen werk. Er is niets opgeslagen:\n${files.map((f) => `  - ${f}${empty.includes(f) ? ' (nog niet ingevuld)' : ''}`).join('\n')}`,
+      empty.length === files.length
+        ? 'Er staat nog niets in. Wil je ze vullen met de tekst uit Word? Geef dan -y mee, of draai import op een terminal: dan vraag ik het je.'
+        : 'Kies een andere naam met --id of een andere periode met --period. Wil je de tekst uit Word toevoegen aan een bouwblad dat er al is? Kopieer die dan zelf in het bestand.',
+    ),
+  importThroughLink: (path: string) =>
+    e('import-through-link', `${path} is een snelkoppeling (symbolische link). Daar schrijf ik niet in: het bouwblad zou buiten de map van de coalitie kunnen komen.`, 'Zet daar een gewone map neer, of kies een andere naam met --id.'),
+  importOtherBouwsteen: (id: string, file: string, title: string) =>
+    e('import-other-bouwsteen', `Het bouwblad "${id}" hoort bij een andere bouwsteen dan ${title} (zie ${file}). Alle perioden van een bouwblad horen bij dezelfde bouwsteen.`, 'Kies een andere naam met --id, of de bouwsteen van dat bouwblad met --bouwsteen.'),
   cancelled: () => e('cancelled', 'Gestopt. Er is niets opgeslagen.'),
   internal: (error: unknown) =>
     e(

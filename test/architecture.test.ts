@@ -18,7 +18,7 @@ export const LAYERS: { name: string; match: RegExp }[] = [
   { name: 'rules', match: /^rules\// },
   { name: 'model', match: /^(coalition|scaffold)\// },
   { name: 'parsing', match: /^(markdown|yaml|format|config|schema)\// },
-  { name: 'base', match: /^(text\/|fs\/|dates\.ts$|diagnostic\.ts$|errors\.ts$|package-root\.ts$|resources\.ts$)/ },
+  { name: 'base', match: /^(text\/|fs\/|images\/|dates\.ts$|diagnostic\.ts$|errors\.ts$|package-root\.ts$|resources\.ts$)/ },
 ];
 
 const files = (readdirSync(SRC, { recursive: true, encoding: 'utf8' }) as string[])

@@ -137,9 +137,9 @@ describe('where kwaliteit report writes', () => {
   });
 
   it('says which formats exist when --format is wrong (exit 2)', async () => {
-    const result = await runMain(['report', EXAMPLE, '--format', 'docx']);
+    const result = await runMain(['report', EXAMPLE, '--format', 'word']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('pdf, html, both');
+    expect(result.stderr).toContain('pdf, html, both, docx');
   });
 });
 

@@ -129,13 +129,13 @@ export interface BouwsteenChoice {
   description: string;
 }
 
-export async function askBouwsteen(choices: BouwsteenChoice[]): Promise<string> {
+export async function askBouwsteen(choices: BouwsteenChoice[], message = 'Bij welke bouwsteen hoort de vraag?'): Promise<string> {
   const items: (Separator | { name: string; short: string; value: string; description: string })[] = [];
   choices.forEach((choice, index) => {
     if (choices[index - 1]?.group !== choice.group) items.push(new Separator(`── ${choice.group} ──`));
     items.push({ name: `${choice.name}${choice.note ? `  (${choice.note})` : ''}`, short: choice.name, value: choice.id, description: choice.description });
   });
-  return ask(select({ message: 'Bij welke bouwsteen hoort de vraag?', choices: items, pageSize: 12, theme: selectTheme }));
+  return ask(select({ message, choices: items, pageSize: 12, theme: selectTheme }));
 }
 
 export const OWN_QUESTION = Symbol('own question');
@@ -177,4 +177,51 @@ export async function askBouwbladId(suggestion: string, check: (id: string) => P
 export async function confirmUpgrade(count: number): Promise<boolean> {
   const files = count === 1 ? 'dit bestand' : `deze ${count} bestanden`;
   return yesNo(`Zal ik ${files} zo bijwerken?`, 'Ja, werk ze bij', 'Nee, stop zonder iets op te slaan', true);
+}
+
+/** For import: the mandatory question, a verdiepende vraag, or their own; says whether the mandatory one was chosen. */
+export async function askImportQuestion(mandatoryQuestion: string, others: string[]): Promise<{ question: string; mandatory: boolean }> {
+  const picked = await ask(
+    select<string | typeof OWN_QUESTION>({
+      message: 'Over welke vraag gaat dit bouwblad? (dat staat niet in het document)',
+      choices: [
+        { name: `${mandatoryQuestion}  (verplichte vraag)`, value: mandatoryQuestion, short: 'de verplichte vraag' },
+        ...others.map((text) => ({ name: text, value: text })),
+        { name: 'Eigen vraag: zelf een vraag schrijven', value: OWN_QUESTION },
+      ],
+      pageSize: 12,
+      theme: selectTheme,
+    }),
+  );
+  if (picked === mandatoryQuestion) return { question: picked, mandatory: true };
+  if (picked !== OWN_QUESTION) return { question: picked, mandatory: false };
+  const own = await ask(
+    input({ message: 'Wat is jullie vraag?', validate: (value) => (/\p{L}{2,}/u.test(value) ? true : 'Schrijf de vraag in een paar woorden.') }),
+  );
+  return { question: own.replace(/\s+/g, ' ').trim(), mandatory: false };
+}
+
+/** For import: which period of kwaliteit.yaml the (first) period of the document is. */
+export async function askImportPeriod(periods: { number: number; label: string }[], preferred: number): Promise<number> {
+  return ask(
+    select({
+      message: 'Bij welke periode hoort de tekst in het document? (dat staat er niet in)',
+      choices: periods.map((p) => ({ name: p.label, value: p.number, short: `periode ${p.number}` })),
+      default: preferred,
+      theme: selectTheme,
+    }),
+  );
+}
+
+export async function confirmFillEmpty(files: string[]): Promise<boolean> {
+  return yesNo(
+    `${files.length === 1 ? `Het bouwblad ${files[0]} bestaat al` : `Deze bouwbladen bestaan al: ${files.join(', ')}`}, maar er is nog niets in ingevuld. Zal ik ${files.length === 1 ? 'het' : 'ze'} vullen met de tekst uit Word?`,
+    'Ja, vul het met de tekst uit Word',
+    'Nee, stop zonder iets op te slaan',
+    true,
+  );
+}
+
+export async function confirmImport(): Promise<boolean> {
+  return yesNo('Zal ik het bouwblad zo opslaan?', 'Ja, sla het op', 'Nee, stop zonder iets op te slaan', true);
 }

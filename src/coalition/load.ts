@@ -10,6 +10,7 @@ import type { BouwbladFile, BouwsteenFile, Coalition } from './model.js';
 import { readConfig } from './read-config.js';
 import type { ParseCache } from './parse-cache.js';
 import { parseMarkdownBytes, unreadableFile, type ReadResult } from './read-file.js';
+import { loadGfm, mayNeedGfm } from '../markdown/sections.js';
 import { validate } from './schema-diagnostics.js';
 import { diskSource, type FileSource } from './source.js';
 
@@ -90,6 +91,8 @@ export async function loadFrom(source: FileSource, options: LoadOptions = {}): P
 
   const load = async <T>(path: string, make: (read: ReadResult) => { file: T; diagnostics: Diagnostic[] }): Promise<T> => {
     const bytes = await source.read(path);
+    // Tables (which import writes from Word) need the GFM parser; it loads only for a file that may hold one.
+    if (bytes.ok && mayNeedGfm(bytes.bytes)) await loadGfm();
     const cached = bytes.ok ? options.cache?.get(path, bytes.bytes) : undefined;
     const loaded = (cached as { file: T; diagnostics: Diagnostic[] } | undefined) ?? make(bytes.ok ? parseMarkdownBytes(path, bytes.bytes) : unreadableFile(path, bytes));
     if (bytes.ok && !cached) options.cache?.set(path, bytes.bytes, loaded);

@@ -24,7 +24,7 @@ export interface ReportOptions {
   cwd?: string;
   /** The coalition folder (default: the current folder). */
   dir?: string;
-  /** Default pdf, or html when --out ends in .html. */
+  /** Default pdf, or html/docx when --out ends in .html/.docx; both is HTML and PDF. */
   format?: ReportFormat;
   /** Where to write; default <coalition>/rapport/kwaliteitsrapport.<pdf|html>. */
   out?: string;
@@ -77,8 +77,8 @@ async function isDirectory(path: string): Promise<boolean> {
 
 /** Whether a PDF will be made, known before the coalition is read (so the browser can start early). */
 function expectsPdf(format: ReportFormat | undefined, out: string | undefined): boolean {
-  if (format) return format !== 'html';
-  return !(out && /\.html?$/i.test(out));
+  if (format) return format === 'pdf' || format === 'both';
+  return !(out && /\.(html?|docx)$/i.test(out));
 }
 
 /** Works out the format and the file per format from --format and --out. */
@@ -87,7 +87,7 @@ export async function resolveOutputs(
   cwd: string,
   format: ReportFormat | undefined,
   out: string | undefined,
-): Promise<{ format: ReportFormat; paths: Partial<Record<'pdf' | 'html', string>> }> {
+): Promise<{ format: ReportFormat; paths: Partial<Record<'pdf' | 'html' | 'docx', string>> }> {
   const reportDir = join(root, REPORT_DIR);
   let base = join(reportDir, REPORT_FILE);
   let chosen = format;
@@ -98,9 +98,9 @@ export async function resolveOutputs(
       base = join(target, REPORT_FILE);
     } else {
       const ext = extname(target).toLowerCase();
-      const kind = ext === '.pdf' ? 'pdf' : ext === '.html' || ext === '.htm' ? 'html' : undefined;
+      const kind = ext === '.pdf' ? 'pdf' : ext === '.html' || ext === '.htm' ? 'html' : ext === '.docx' ? 'docx' : undefined;
       chosen ??= kind ?? 'pdf';
-      if (kind && chosen !== 'both' && kind !== chosen) {
+      if (kind && !(chosen === 'both' && kind !== 'docx') && kind !== chosen) {
         throw errors.invalidOption('--out', out, `dat is een ${kind.toUpperCase()}-bestand, maar --format is ${chosen}`, `Noem het bestand ${target.slice(0, -ext.length)}.${chosen}, of laat --format weg.`);
       }
       base = kind ? target.slice(0, -ext.length) : target;
@@ -109,9 +109,10 @@ export async function resolveOutputs(
     }
   }
   chosen ??= 'pdf';
-  const paths: Partial<Record<'pdf' | 'html', string>> = {};
-  if (chosen !== 'pdf') paths.html = chosen === 'html' && exact ? exact : `${base}.html`;
-  if (chosen !== 'html') paths.pdf = chosen === 'pdf' && exact ? exact : `${base}.pdf`;
+  const paths: Partial<Record<'pdf' | 'html' | 'docx', string>> = {};
+  if (chosen === 'docx') paths.docx = exact ?? `${base}.docx`;
+  if (chosen === 'html' || chosen === 'both') paths.html = chosen === 'html' && exact ? exact : `${base}.html`;
+  if (chosen === 'pdf' || chosen === 'both') paths.pdf = chosen === 'pdf' && exact ? exact : `${base}.pdf`;
   for (const path of Object.values(paths)) {
     // The report never lands between the coalition's own files, where it could replace one.
     if (isInside(root, path) && !isInside(reportDir, path)) {
@@ -126,6 +127,8 @@ function notSaved(error: unknown, cwd: string): unknown {
   if (!(error instanceof WriteError)) return error;
   return error.code ? errors.reportNotSaved(displayPath(cwd, error.target), error.code) : error.cause;
 }
+
+const sortWarnings = (warnings: ReportWarning[]) => [...warnings].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 
 export async function report(options: ReportOptions = {}): Promise<ReportResult> {
   const cwd = options.cwd ?? process.cwd();
@@ -181,9 +184,16 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
 
     progress('Het rapport opmaken…');
     const status: ReportStatus = final ? 'definitief' : 'concept';
+    const files: string[] = [];
+    if (paths.docx) {
+      const word = await build.buildDocxReport(checked, status, date, final);
+      await writer.replace(paths.docx, word.bytes);
+      await writer.commit();
+      progress(`Opgeslagen: ${displayPath(cwd, paths.docx)}`);
+      return { status, files: [paths.docx], date, final, coalition: checked.result, warnings: sortWarnings(word.warnings) };
+    }
     const { document, templates } = await build.buildReport(checked, status, date, final);
 
-    const files: string[] = [];
     // The HTML goes to its temp file before the PDF is printed: a full disk shows up before the slow part.
     if (paths.html) {
       await writer.replace(paths.html, document.html);
@@ -202,8 +212,7 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
     }
     await writer.commit();
     for (const file of files) progress(`Opgeslagen: ${displayPath(cwd, file)}`);
-    const warnings = [...document.warnings].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-    return { status, files, date, final, coalition: checked.result, warnings, ...(pages ? { pages } : {}) };
+    return { status, files, date, final, coalition: checked.result, warnings: sortWarnings(document.warnings), ...(pages ? { pages } : {}) };
   } catch (error) {
     await writer.rollback();
     throw notSaved(error, cwd);

@@ -41,6 +41,24 @@ export interface ParsedBody {
 
 const processor = unified().use(remarkParse);
 
+/** A table or ~~strikethrough~~ may be in the text: only then is GFM (loaded by loadGfm) worth its cost. */
+export const MAY_NEED_GFM = /^[ \t]*\|?[^\n]*\|[^\n]*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*(\||$)|~~/m;
+let gfmProcessor: typeof processor | undefined;
+
+/**
+ * Loads the GFM parser (tables, which import writes from Word, and
+ * strikethrough). Lazily, so that `check` on a coalition without tables never
+ * loads it; parseBody uses it from then on where MAY_NEED_GFM says so.
+ */
+/** The same test on the bytes of a file, before it is decoded (the characters it looks for are ASCII). */
+export const mayNeedGfm = (bytes: Uint8Array) => MAY_NEED_GFM.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+
+export async function loadGfm(): Promise<void> {
+  if (gfmProcessor) return;
+  const { default: remarkGfm } = await import('remark-gfm');
+  gfmProcessor = unified().use(remarkParse).use(remarkGfm) as unknown as typeof processor;
+}
+
 export const STEP_HEADING = /^stap\s*(\d+)\s*(?:[-–—:.]\s*)?(.*)$/i;
 
 /** Text that stands in for content without being any: the scaffold's guidance and common placeholders. */
@@ -66,7 +84,8 @@ function isComment(value: string): boolean {
 
 /** Parses Markdown whose first `start` characters are not Markdown (the front-matter). */
 export function parseBody(text: string, start = 0): ParsedBody {
-  const tree = processor.parse(start ? blankBefore(text, start) : text) as Root;
+  const source = start ? blankBefore(text, start) : text;
+  const tree = (gfmProcessor && MAY_NEED_GFM.test(source) ? gfmProcessor : processor).parse(source) as Root;
   const result: ParsedBody = { steps: [], otherSections: [], html: [], images: [], intro: { nodes: [], markdown: '' }, tree };
 
   const walk = (node: Nodes) => {

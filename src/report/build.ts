@@ -1,13 +1,13 @@
 // The heavy half of `kwaliteit report`: read and check the coalition, then
-// write the report's HTML. `report()` loads this module only after it has set
-// the browser starting, so loading it happens while the browser comes up.
+// write the report's HTML (or Word document). `report()` loads this module only
+// after it has set the browser starting, so loading it happens while the browser comes up.
 import { checkCoalition } from '../check/check-coalition.js';
 import type { CheckedCoalition } from '../check/result.js';
 import { requireConfig } from '../coalition/require-config.js';
 import { packageVersion, readResource } from '../resources.js';
-import { pageTemplates, renderDocument, type RenderedDocument, type ReportStatus } from './document.js';
+import { pageTemplates, renderDocument, type DocumentInput, type RenderedDocument, type ReportStatus } from './document.js';
+import type { ReportWarning } from './markdown-to-html.js';
 import { buildReportModel } from './model.js';
-
 
 /** Loads the coalition and runs every rule of `check` (with --final when asked). */
 export async function loadAndCheck(dir: string, cwd: string, date: string, final: boolean): Promise<CheckedCoalition> {
@@ -22,10 +22,22 @@ export interface BuiltReport {
   templates: { headerTemplate: string; footerTemplate: string };
 }
 
-export async function buildReport(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean): Promise<BuiltReport> {
+/** What both the HTML and the Word report are made from. */
+export async function reportInput(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean): Promise<DocumentInput> {
   const { coalition, diagnostics, summary } = checked;
   const model = buildReportModel(coalition, date);
   const css = await readResource('templates/report/report.css');
-  const document = renderDocument({ model, status, date, final, diagnostics, summary, version: packageVersion(), css });
-  return { document, templates: pageTemplates(model, status) };
+  return { model, status, date, final, diagnostics, summary, version: packageVersion(), css };
+}
+
+export async function buildReport(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean): Promise<BuiltReport> {
+  const input = await reportInput(checked, status, date, final);
+  return { document: renderDocument(input), templates: pageTemplates(input.model, status) };
+}
+
+/** The Word version; the docx package is loaded only when it is asked for. */
+export async function buildDocxReport(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean): Promise<{ bytes: Buffer; warnings: ReportWarning[] }> {
+  const input = await reportInput(checked, status, date, final);
+  const { renderDocx } = await import('./docx.js');
+  return renderDocx(input);
 }

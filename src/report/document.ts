@@ -49,12 +49,42 @@ export interface RenderedDocument {
   warnings: ReportWarning[];
 }
 
-const GRID_ID = 'overzicht';
-const SAMENHANG_ID = 'samenhang';
-const APPENDIX_ID = 'bijlage';
-const GRID_TITLE = 'De bouwstenen in één oogopslag';
-const SAMENHANG_TITLE = 'Samenhang tussen de bouwstenen';
-const APPENDIX_TITLE = 'Bijlage: zo is dit rapport gemaakt';
+// The report's own words, shared with the Word version (docx.ts) so both say the same.
+export const GRID_ID = 'overzicht';
+export const SAMENHANG_ID = 'samenhang';
+export const APPENDIX_ID = 'bijlage';
+export const GRID_TITLE = 'De bouwstenen in één oogopslag';
+export const SAMENHANG_TITLE = 'Samenhang tussen de bouwstenen';
+export const APPENDIX_TITLE = 'Bijlage: zo is dit rapport gemaakt';
+export const GRID_INTRO =
+  'Het kwaliteitsformat heeft negen bouwstenen: drie niveaus (de rijen) en drie aspecten van kwaliteit (de kolommen). Per bouwsteen werkt de coalitie aan een verplichte vraag, en soms aan extra vragen. Elk vak verwijst naar de bladzijden van die bouwsteen.';
+export const SAMENHANG_INTRO =
+  'De bouwstenen staan niet los van elkaar. Werk aan de ene bouwsteen heeft vaak invloed op een andere. Elke pijl hieronder komt uit een bouwblad: het werk in de bouwsteen waar de pijl begint, heeft invloed op de bouwsteen waar de pijl heen wijst. Een dikke pijl noemen meerdere bouwbladen.';
+export const APPENDIX_INTRO =
+  'Dit rapport is gemaakt uit de bestanden van de coalitie: voor elke bouwsteen de bouwbladen, per periode de vier stappen. De tekst staat er zoals de coalitie die schreef. Voordat het rapport werd gemaakt, is gecontroleerd of alles is ingevuld en klopt.';
+
+/** Sentences both reports use; the HTML and the Word version must not drift apart. */
+export const WORDS = {
+  missingBouwblad: 'Voor deze vraag is nog geen bouwblad ingevuld.',
+  missingPeriod: 'Voor deze periode is nog geen bouwblad ingevuld.',
+  missingStep: 'Deze stap is nog niet ingevuld.',
+  mandatoryLabel: 'Verplichte vraag',
+  extraLabel: (id: string) => `Extra bouwblad · ${bouwbladName(id)}`,
+  contributors: 'Bijgedragen door',
+  linksTitle: 'Samenhang met andere bouwstenen',
+  linksOut: 'Dit werk heeft invloed op',
+  linksIn: 'Invloed vanuit andere bouwstenen',
+  noLinksOut: 'Geen andere bouwstenen genoemd.',
+  noLinksIn: 'Geen andere bouwstenen verwijzen hierheen.',
+  findingsCaption: 'Open punten uit de controle',
+  noFindings: 'Bij de controle zijn geen open punten gevonden.',
+  checkTitle: 'Uitkomst van de controle',
+};
+
+/** "het verplichte bouwblad en het bouwblad Kinderraad": which bouwbladen name a link. */
+export function linkVia(model: ReportModel, ids: string[]): string {
+  return andList(ids.map((bouwblad) => (model.bouwstenen.some((b) => b.mandatory?.id === bouwblad) ? 'het verplichte bouwblad' : `het bouwblad ${bouwbladName(bouwblad)}`)));
+}
 
 /**
  * The report never reprints markup from the coalition's files, not even as
@@ -75,7 +105,7 @@ function filePath(path: string): SafeHtml {
 export const periodRange = (period: Period) => `van ${formatDutchDate(period.from)} tot ${formatDutchDate(period.to)}`;
 
 /** "2025-2028" → "2025–2028": an en dash, as in print. */
-const years = (value: string) => value.replace(/^(\d{4})\s*-\s*(\d{4})$/, '$1–$2');
+export const years = (value: string) => value.replace(/^(\d{4})\s*-\s*(\d{4})$/, '$1–$2');
 
 
 export function reportTitle(model: ReportModel): string {
@@ -103,32 +133,13 @@ class Renderer {
   }
 
   cover(): SafeHtml {
-    const { model, status, date, summary } = this.input;
+    const { model, status } = this.input;
     const config = model.coalition.config.config;
     const format = model.coalition.format;
-    const municipalities = config?.municipality ?? [];
-    const rows: [string, SafeHtml | string][] = [];
-    if (config) rows.push(['Penvoerder', config.lead]);
-    if (municipalities.length) rows.push([municipalities.length === 1 ? 'Gemeente' : 'Gemeenten', andList(municipalities)]);
-    if (config) rows.push(['Subsidieperiode', years(config.subsidyPeriod)]);
-    if (model.periods.length) {
-      rows.push([
-        model.periods.length === 1 ? 'Periode' : 'Perioden',
-        html`${model.periods.map((p) => html`<span class="period-line">Periode ${p.number}: ${formatDutchDate(p.from)} – ${formatDutchDate(p.to)}</span>`)}`,
-      ]);
-    }
-    if (summary.period) {
-      rows.push([
-        'Stand',
-        `${summary.bouwstenenComplete} van ${summary.bouwstenenTotal} bouwstenen compleet in periode ${summary.period.number}`,
-      ]);
-    }
-    rows.push(['Datum van het rapport', formatDutchDate(date)]);
-    rows.push(['Status', status === 'definitief' ? 'Definitief' : 'Concept']);
-    const note =
-      status === 'definitief'
-        ? html`<p class="status-note">Dit is de definitieve versie van het kwaliteitsrapport. Bij de eindcontrole zijn geen fouten gevonden.</p>`
-        : html`<p class="status-note">Dit is een concept: het rapport kan nog veranderen.${summary.errors > 0 ? ` Bij de controle zijn nog ${countErrors(summary.errors)} gevonden; de bijlage noemt ze.` : ''}</p>`;
+    const rows = coverFacts(this.input).map(([term, lines]): [string, SafeHtml | string] =>
+      term.startsWith('Periode') ? [term, html`${lines.map((line) => html`<span class="period-line">${line}</span>`)}`] : [term, lines.join('')],
+    );
+    const note = html`<p class="status-note">${statusNote(this.input)}</p>`;
     // The no-break space after "Kwaliteitsrapport": Chrome drops a plain space at a line
     // break from the PDF bookmark, which would read "KwaliteitsrapportCoalitie".
     return html`<header class="cover" id="voorblad">
@@ -174,7 +185,7 @@ ${after.map(item)}
   gridSection(): SafeHtml {
     return html`<section class="chapter" id="${GRID_ID}-sectie" aria-labelledby="${GRID_ID}">
 <h2 id="${GRID_ID}">${GRID_TITLE}</h2>
-<p class="intro">Het kwaliteitsformat heeft negen bouwstenen: drie niveaus (de rijen) en drie aspecten van kwaliteit (de kolommen). Per bouwsteen werkt de coalitie aan een verplichte vraag, en soms aan extra vragen. Elk vak verwijst naar de bladzijden van die bouwsteen.</p>
+<p class="intro">${GRID_INTRO}</p>
 ${renderGrid(this.model)}
 </section>`;
   }
@@ -209,19 +220,19 @@ ${this.parsed(file!.body!, section.line, file!.path, 4)}
     return html`<section class="bouwblad bouwblad-mandatory">
 <p class="bouwblad-label">Verplichte vraag</p>
 <h3>${view.bouwsteen.mandatoryQuestion}</h3>
-<p class="missing">Voor deze vraag is nog geen bouwblad ingevuld.</p>
+<p class="missing">${WORDS.missingBouwblad}</p>
 </section>`;
   }
 
   bouwblad(bouwblad: BouwbladView): SafeHtml {
-    const label = bouwblad.mandatory ? 'Verplichte vraag' : `Extra bouwblad · ${bouwbladName(bouwblad.id)}`;
+    const label = bouwblad.mandatory ? WORDS.mandatoryLabel : WORDS.extraLabel(bouwblad.id);
     const steps = this.model.coalition.format.steps;
     const periods = bouwblad.periods.map((entry) => {
       const heading = entry.period ? html`Periode ${entry.number} <span class="period-range">${periodRange(entry.period)}</span>` : html`Periode ${entry.number}`;
       if (!entry.file) {
         return html`<section class="period">
 <h4>${heading}</h4>
-<p class="missing">Voor deze periode is nog geen bouwblad ingevuld.</p>
+<p class="missing">${WORDS.missingPeriod}</p>
 </section>`;
       }
       const file = entry.file;
@@ -231,7 +242,7 @@ ${this.parsed(file!.body!, section.line, file!.path, 4)}
         const content =
           section && section.filled && body
             ? this.parsed(body, section.line, file.path, 6)
-            : html`<p class="missing">Deze stap is nog niet ingevuld.</p>`;
+            : html`<p class="missing">${WORDS.missingStep}</p>`;
         return html`<section class="step">
 <h5>${step.title}</h5>
 ${content}
@@ -244,7 +255,7 @@ ${this.parsed(body!, section.line, file.path, 6)}
 </section>`,
       );
       const contributors = entry.contributors.length
-        ? html`<p class="contributors"><span class="meta-label">Bijgedragen door</span> ${andList(entry.contributors)}</p>`
+        ? html`<p class="contributors"><span class="meta-label">${WORDS.contributors}</span> ${andList(entry.contributors)}</p>`
         : '';
       return html`<section class="period">
 <h4>${heading}</h4>
@@ -263,19 +274,18 @@ ${periods}
   links(view: BouwsteenView): SafeHtml {
     const id = view.bouwsteen.id;
     const title = (other: string) => this.model.coalition.format.bouwsteen(other)?.title ?? other;
-    const via = (ids: string[]) =>
-      andList(ids.map((bouwblad) => (this.model.bouwstenen.some((b) => b.mandatory?.id === bouwblad) ? 'het verplichte bouwblad' : `het bouwblad ${bouwbladName(bouwblad)}`)));
+    const via = (ids: string[]) => linkVia(this.model, ids);
     const outgoing = this.model.links.filter((edge) => edge.from === id);
     const incoming = this.model.links.filter((edge) => edge.to === id);
     const item = (other: string, ids: string[], direction: 'out' | 'in') =>
       html`<li><span class="arrow" aria-hidden="true">${direction === 'out' ? '→' : '←'}</span> <a href="#${bouwsteenAnchor(other)}">${title(other)}</a> <span class="via">genoemd in ${via(ids)}</span></li>`;
     return html`<section class="links">
-<h3>Samenhang met andere bouwstenen</h3>
+<h3>${WORDS.linksTitle}</h3>
 <div class="links-columns">
-<div><p class="links-label">Dit werk heeft invloed op</p>
-${outgoing.length ? html`<ul>${outgoing.map((edge) => item(edge.to, edge.via, 'out'))}</ul>` : html`<p class="none">Geen andere bouwstenen genoemd.</p>`}</div>
-<div><p class="links-label">Invloed vanuit andere bouwstenen</p>
-${incoming.length ? html`<ul>${incoming.map((edge) => item(edge.from, edge.via, 'in'))}</ul>` : html`<p class="none">Geen andere bouwstenen verwijzen hierheen.</p>`}</div>
+<div><p class="links-label">${WORDS.linksOut}</p>
+${outgoing.length ? html`<ul>${outgoing.map((edge) => item(edge.to, edge.via, 'out'))}</ul>` : html`<p class="none">${WORDS.noLinksOut}</p>`}</div>
+<div><p class="links-label">${WORDS.linksIn}</p>
+${incoming.length ? html`<ul>${incoming.map((edge) => item(edge.from, edge.via, 'in'))}</ul>` : html`<p class="none">${WORDS.noLinksIn}</p>`}</div>
 </div>
 </section>`;
   }
@@ -283,7 +293,7 @@ ${incoming.length ? html`<ul>${incoming.map((edge) => item(edge.from, edge.via, 
   samenhangSection(): SafeHtml {
     return html`<section class="chapter" id="${SAMENHANG_ID}-sectie" aria-labelledby="${SAMENHANG_ID}">
 <h2 id="${SAMENHANG_ID}">${SAMENHANG_TITLE}</h2>
-<p class="intro">De bouwstenen staan niet los van elkaar. Werk aan de ene bouwsteen heeft vaak invloed op een andere. Elke pijl hieronder komt uit een bouwblad: het werk in de bouwsteen waar de pijl begint, heeft invloed op de bouwsteen waar de pijl heen wijst. Een dikke pijl noemen meerdere bouwbladen.</p>
+<p class="intro">${SAMENHANG_INTRO}</p>
 <figure class="samenhang-figure">
 ${renderSamenhangDrawing(this.model)}
 </figure>
@@ -292,18 +302,11 @@ ${renderSamenhangTable(this.model)}
   }
 
   appendix(): SafeHtml {
-    const { model, date, final, diagnostics, summary, version } = this.input;
-    const format = model.coalition.format;
-    const facts: [string, string][] = [
-      ['Kwaliteitsformat', `${format.title} (${format.id}, versie ${format.version})`],
-      ...(format.publisher ? ([['Uitgever van het format', format.publisher]] as [string, string][]) : []),
-      ['Gemaakt met', `kwaliteit ${version}`],
-      ['Datum van het rapport', formatDutchDate(date)],
-      ['Soort controle', final ? 'eindcontrole (alle verplichte vragen een volledige ronde)' : 'tussentijdse controle'],
-    ];
+    const { diagnostics, summary } = this.input;
+    const facts = appendixFacts(this.input);
     const findings = diagnostics.length
       ? html`<table class="findings">
-<caption>Open punten uit de controle</caption>
+<caption>${WORDS.findingsCaption}</caption>
 <thead><tr><th scope="col">Bestand</th><th scope="col">Soort</th><th scope="col">Wat er is gevonden</th></tr></thead>
 <tbody>${diagnostics.map(
           (d) => html`<tr class="finding-${d.severity}">
@@ -313,16 +316,57 @@ ${renderSamenhangTable(this.model)}
 </tr>`,
         )}</tbody>
 </table>`
-      : html`<p>Bij de controle zijn geen open punten gevonden.</p>`;
+      : html`<p>${WORDS.noFindings}</p>`;
     return html`<section class="chapter appendix" id="${APPENDIX_ID}-sectie" aria-labelledby="${APPENDIX_ID}">
 <h2 id="${APPENDIX_ID}">${APPENDIX_TITLE}</h2>
-<p>Dit rapport is gemaakt uit de bestanden van de coalitie: voor elke bouwsteen de bouwbladen, per periode de vier stappen. De tekst staat er zoals de coalitie die schreef. Voordat het rapport werd gemaakt, is gecontroleerd of alles is ingevuld en klopt.</p>
+<p>${APPENDIX_INTRO}</p>
 <dl class="facts">${facts.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>
-<h3>Uitkomst van de controle</h3>
-<p>${describeProgress(summary)} Er ${summary.errors === 1 ? 'is' : 'zijn'} ${countErrors(summary.errors)} en ${countWarnings(summary.warnings)}.</p>
+<h3>${WORDS.checkTitle}</h3>
+<p>${checkOutcome(summary)}</p>
 ${findings}
 </section>`;
   }
+}
+
+/** The facts on the cover, each with its lines (the periods take one line each). */
+export function coverFacts(input: DocumentInput): [string, string[]][] {
+  const { model, status, date, summary } = input;
+  const config = model.coalition.config.config;
+  const municipalities = config?.municipality ?? [];
+  const rows: [string, string[]][] = [];
+  if (config) rows.push(['Penvoerder', [config.lead]]);
+  if (municipalities.length) rows.push([municipalities.length === 1 ? 'Gemeente' : 'Gemeenten', [andList(municipalities)]]);
+  if (config) rows.push(['Subsidieperiode', [years(config.subsidyPeriod)]]);
+  if (model.periods.length) {
+    rows.push([model.periods.length === 1 ? 'Periode' : 'Perioden', model.periods.map((p) => `Periode ${p.number}: ${formatDutchDate(p.from)} – ${formatDutchDate(p.to)}`)]);
+  }
+  if (summary.period) rows.push(['Stand', [`${summary.bouwstenenComplete} van ${summary.bouwstenenTotal} bouwstenen compleet in periode ${summary.period.number}`]]);
+  rows.push(['Datum van het rapport', [formatDutchDate(date)]]);
+  rows.push(['Status', [status === 'definitief' ? 'Definitief' : 'Concept']]);
+  return rows;
+}
+
+export function statusNote(input: DocumentInput): string {
+  return input.status === 'definitief'
+    ? 'Dit is de definitieve versie van het kwaliteitsrapport. Bij de eindcontrole zijn geen fouten gevonden.'
+    : `Dit is een concept: het rapport kan nog veranderen.${input.summary.errors > 0 ? ` Bij de controle zijn nog ${countErrors(input.summary.errors)} gevonden; de bijlage noemt ze.` : ''}`;
+}
+
+export function appendixFacts(input: DocumentInput): [string, string][] {
+  const { model, date, final, version } = input;
+  const format = model.coalition.format;
+  return [
+    ['Kwaliteitsformat', `${format.title} (${format.id}, versie ${format.version})`],
+    ...(format.publisher ? ([['Uitgever van het format', format.publisher]] as [string, string][]) : []),
+    ['Gemaakt met', `kwaliteit ${version}`],
+    ['Datum van het rapport', formatDutchDate(date)],
+    ['Soort controle', final ? 'eindcontrole (alle verplichte vragen een volledige ronde)' : 'tussentijdse controle'],
+  ];
+}
+
+/** The summary sentence of the check in the appendix. */
+export function checkOutcome(summary: CheckSummary): string {
+  return `${describeProgress(summary)} Er ${summary.errors === 1 ? 'is' : 'zijn'} ${countErrors(summary.errors)} en ${countWarnings(summary.warnings)}.`;
 }
 
 export function renderDocument(input: DocumentInput): RenderedDocument {

@@ -14,9 +14,11 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { imageType, MAX_IMAGE_BYTES } from '../images/type.js';
 import type { ParsedBody } from '../markdown/sections.js';
 
 export interface MarkdownContext {
@@ -36,8 +38,7 @@ export interface ReportWarning {
   message: string;
 }
 
-/** Images bigger than this would make the report heavy to send; they are left out with a warning. */
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+export { MAX_IMAGE_BYTES };
 
 const REMOVED_TAGS = new Set(['picture', 'source', 'input', 'details', 'summary']);
 
@@ -60,7 +61,7 @@ const schema: SanitizeSchema = {
   },
 };
 
-const toHast = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: false });
+const toHast = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: false });
 const sanitizer = unified().use(rehypeSanitize, schema);
 const stringifier = unified().use(rehypeStringify);
 
@@ -113,13 +114,6 @@ function shiftHeadings(tree: Root, base: number): void {
   });
 }
 
-const SIGNATURES: { mime: string; test: (bytes: Buffer) => boolean }[] = [
-  { mime: 'image/png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { mime: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { mime: 'image/gif', test: (b) => b.subarray(0, 6).toString('latin1') === 'GIF87a' || b.subarray(0, 6).toString('latin1') === 'GIF89a' },
-  { mime: 'image/webp', test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
-];
-
 function isInside(parent: string, child: string): boolean {
   const rel = relative(parent, child);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
@@ -155,7 +149,7 @@ function embedImage(src: string, context: MarkdownContext): { uri: string } | { 
   if (info.size > MAX_IMAGE_BYTES) return { reason: `is groter dan ${MAX_IMAGE_BYTES / 1024 / 1024} MB` };
   const bytes = readFileSync(real);
   // The bytes decide the type, not the name: a renamed file cannot smuggle in anything else.
-  const kind = SIGNATURES.find((signature) => signature.test(bytes));
+  const kind = imageType(bytes);
   if (!kind) return { reason: 'is geen PNG-, JPEG-, GIF- of WebP-afbeelding' };
   return { uri: `data:${kind.mime};base64,${bytes.toString('base64')}` };
 }

@@ -13,6 +13,12 @@ export interface BouwbladDraft {
   previous?: string;
   /** Markdown for step 1, instead of its guidance (new-cycle carries step 4 over). */
   step1?: string;
+  /** Markdown per step number, instead of its guidance (import takes the steps from Word). */
+  steps?: Record<number, string>;
+  /** A section before the steps, for text that belongs to no step (import keeps it there). */
+  notes?: { heading: string; markdown: string };
+  /** Said after the bouwsteen in the comment under the title, e.g. where the text came from. */
+  origin?: string;
 }
 
 export function guidanceComment(text: string): string {
@@ -38,12 +44,11 @@ export function renderBouwblad(format: Format, draft: BouwbladDraft): string {
   const about = draft.mandatory
     ? `Bouwsteen: ${draft.bouwsteen.title}. Dit is de verplichte vraag van deze bouwsteen.`
     : `Bouwsteen: ${draft.bouwsteen.title}. Dit is een extra bouwblad.`;
-  const steps = format.steps.map((step) => {
-    const content = step.number === 1 && draft.step1 !== undefined ? draft.step1.trim() : guidanceComment(step.guidance);
-    return `## ${step.title}\n\n${content}\n`;
-  });
+  const given = (number: number) => draft.steps?.[number]?.trim() || (number === 1 ? draft.step1?.trim() : undefined);
+  const steps = format.steps.map((step) => `## ${step.title}\n\n${given(step.number) ?? guidanceComment(step.guidance)}\n`);
+  const notes = draft.notes ? `## ${draft.notes.heading}\n\n${draft.notes.markdown.trim()}\n\n` : '';
   // A question written over several lines (question: |) must stay one title line.
-  return `${frontMatter(data)}\n# ${draft.question.replace(/\s+/g, ' ').trim()}\n\n${guidanceComment(about)}\n\n${steps.join('\n')}`;
+  return `${frontMatter(data)}\n# ${draft.question.replace(/\s+/g, ' ').trim()}\n\n${guidanceComment(draft.origin ? `${about} ${draft.origin}` : about)}\n\n${notes}${steps.join('\n')}`;
 }
 
 export function renderBouwsteen(bouwsteen: Bouwsteen): string {
