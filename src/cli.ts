@@ -126,7 +126,7 @@ Voorbeeld:
     .description('maak het kwaliteitsrapport: een PDF om in te leveren, of een webpagina')
     .addArgument(folderArgument('de map van de coalitie'))
     .option('--format <soort>', 'pdf (standaard), html of both (allebei)')
-    .option('--out <pad>', 'waar het rapport komt (standaard: rapport/kwaliteitsrapport.pdf in de map van de coalitie)')
+    .option('--out <pad>', 'waar het rapport komt (standaard: rapport/kwaliteitsrapport-<naam van de coalitie>.pdf in de map van de coalitie)')
     .option('--final', 'het definitieve rapport: alleen als de eindcontrole geen fouten vindt')
     .option('--date <datum>', 'de datum van het rapport en de controle (jaar-maand-dag)')
     .option('--browser <pad>', 'de browser (Chrome, Edge of Chromium) waarmee de PDF wordt gemaakt')

@@ -31,7 +31,7 @@ describe('the built-in kwaliteitsformat', () => {
   it('says its mandatory questions are not the official wording, where they come from, and names no publisher', async () => {
     const format = await loadFormat();
     expect(format.wording.official).toBe(false);
-    expect(format.wording.source).toMatch(/eigen woorden/);
+    expect(format.wording.source).toMatch(/op basis van de handreiking/);
     expect(format.publisher).toBeUndefined();
   });
 

@@ -7,15 +7,26 @@ import type { CoalitionResult } from '../check/result.js';
 import { REPORT_DIR } from '../coalition/layout.js';
 import { isIsoDate, today } from '../dates.js';
 import { errors } from '../errors.js';
+import { packageVersion } from '../package-root.js';
 import { findBrowser } from '../report/browser.js';
 import type { ReportStatus } from '../report/document.js';
 import type { ReportWarning } from '../report/markdown-to-html.js';
 import { openPdfSession, type PdfSession } from '../report/pdf.js';
 import { ReportWriteError, ReportWriter } from '../report/write.js';
+import { slugify } from '../text/slug.js';
 
 export type ReportFormat = 'pdf' | 'html' | 'both';
 export const REPORT_FORMATS: ReportFormat[] = ['pdf', 'html', 'both'];
 export const REPORT_FILE = 'kwaliteitsrapport';
+
+/**
+ * The report's file name without extension: with the coalition's name, so a
+ * ministry that receives 130 reports can tell them apart.
+ */
+export function reportFileName(coalitionName: string | undefined): string {
+  const slug = slugify(coalitionName ?? '', 60);
+  return slug ? `${REPORT_FILE}-${slug}` : REPORT_FILE;
+}
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface ReportOptions {
@@ -24,7 +35,7 @@ export interface ReportOptions {
   dir?: string;
   /** Default pdf, or html when --out ends in .html. */
   format?: ReportFormat;
-  /** Where to write; default <coalition>/rapport/kwaliteitsrapport.<pdf|html>. */
+  /** Where to write; default <coalition>/rapport/kwaliteitsrapport-<name>.<pdf|html>. */
   out?: string;
   /** Refuse unless the end-of-period check has no errors; the report is then definitief. */
   final?: boolean;
@@ -87,21 +98,22 @@ function expectsPdf(format: ReportFormat | undefined, out: string | undefined): 
   return !(out && /\.html?$/i.test(out));
 }
 
-/** Works out the format and the file per format from --format and --out. */
+/** Works out the format and the file per format from --format and --out; `fileName` is used when --out names no file. */
 export async function resolveOutputs(
   root: string,
   cwd: string,
   format: ReportFormat | undefined,
   out: string | undefined,
+  fileName = REPORT_FILE,
 ): Promise<{ format: ReportFormat; paths: Partial<Record<'pdf' | 'html', string>> }> {
   const reportDir = join(root, REPORT_DIR);
-  let base = join(reportDir, REPORT_FILE);
+  let base = join(reportDir, fileName);
   let chosen = format;
   let exact: string | undefined;
   if (out) {
     const target = resolve(cwd, out);
     if (/[\\/]$/.test(out) || (await isDirectory(target))) {
-      base = join(target, REPORT_FILE);
+      base = join(target, fileName);
     } else {
       const ext = extname(target).toLowerCase();
       const kind = ext === '.pdf' ? 'pdf' : ext === '.html' || ext === '.htm' ? 'html' : undefined;
@@ -183,7 +195,8 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
       return { status: 'refused', files: [], date, final, coalition: checked.result, warnings: [] };
     }
 
-    const { paths } = await resolveOutputs(checked.coalition.root, cwd, options.format, options.out);
+    const fileName = reportFileName(checked.coalition.config.config?.name);
+    const { paths } = await resolveOutputs(checked.coalition.root, cwd, options.format, options.out, fileName);
     checkpoint();
     if (paths.pdf && !session) session = await open(findExecutable());
 
@@ -202,6 +215,13 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
       const printed = await session.print(document.html, {
         ...templates,
         toc: document.toc,
+        finish: {
+          title: document.documentTitle,
+          language: document.language,
+          creator: `kwaliteit ${packageVersion()}`,
+          bookmarks: document.bookmarks,
+          targets: document.targets,
+        },
         ...(options.onRequest ? { onRequest: options.onRequest } : {}),
       });
       pages = printed.pages;

@@ -6,18 +6,23 @@ import type { CheckSummary } from '../check/result.js';
 import type { Period } from '../coalition/model.js';
 import { formatDutchDate } from '../dates.js';
 import type { Diagnostic } from '../diagnostic.js';
+import { gridLevels } from '../format/grid.js';
 import { isFilled, type ParsedBody } from '../markdown/sections.js';
 import { countErrors, countWarnings, describeProgress } from '../formatters/summary.js';
 import type { MarkdownPart } from './bouwsteen-text.js';
 import { bouwsteenAnchor, extraCount, renderGrid } from './grid.js';
 import { escapeHtml, html, raw, type SafeHtml } from './html.js';
 import { markdownToHtml, mdastToHtml, sectionNodes, type ReportWarning } from './markdown-to-html.js';
-import { bouwbladName, type BouwbladView, type BouwsteenView, type ReportModel } from './model.js';
+import { bouwbladName, type BouwbladPeriodView, type BouwbladView, type BouwsteenView, type ReportModel } from './model.js';
+import type { Bookmark } from './pdf-finish.js';
 import { renderSamenhangDrawing, renderSamenhangTable } from './samenhang.js';
 import { stateBadge } from './state.js';
 import { loaderRules, rules } from '../rules/index.js';
 
 export type ReportStatus = 'concept' | 'definitief';
+
+/** The report's language, in the HTML and in the PDF (/Lang and its metadata). */
+export const REPORT_LANGUAGE = 'nl-NL';
 
 export interface DocumentInput {
   model: ReportModel;
@@ -45,7 +50,15 @@ export interface TocEntry {
 export interface RenderedDocument {
   html: string;
   title: string;
+  /** The title of the HTML page and of the PDF, with "(concept)" for a concept. */
+  documentTitle: string;
+  /** BCP 47, as in <html lang>. */
+  language: string;
   toc: TocEntry[];
+  /** The PDF's bookmarks: the sections, the bouwstenen, their bouwbladen and periods. */
+  bookmarks: Bookmark[];
+  /** Anchor id → the text of its heading, for the description of links in the PDF. */
+  targets: Map<string, string>;
   warnings: ReportWarning[];
 }
 
@@ -55,14 +68,24 @@ const APPENDIX_ID = 'bijlage';
 const GRID_TITLE = 'De bouwstenen in één oogopslag';
 const SAMENHANG_TITLE = 'Samenhang tussen de bouwstenen';
 const APPENDIX_TITLE = 'Bijlage: zo is dit rapport gemaakt';
+const TOC_ID = 'inhoud';
+const TOC_TITLE = 'Inhoud';
+
+/** What the report says about the wording while the format file says it is not the official one. */
+export const WORDING_NOTE = 'De verplichte vragen in dit rapport zijn in eigen woorden; de officiële tekst staat in het kwaliteitsformat van OCW.';
+
+const MARKUP = /<\/?[a-z!?]/i;
 
 /**
- * The report never reprints markup from the coalition's files, not even as
- * escaped text: a finding that quotes some (raw-html does) is shown with its
- * rule's plain description instead. `check` still shows the exact code.
+ * The finding as `check` says it, but the report never reprints markup from the
+ * coalition's files, not even as escaped text: what a rule marks as quoted from
+ * a file (raw-html quotes the code it found) becomes "…". A message that still
+ * holds markup is shown with its rule's plain description. `check` still shows
+ * the exact code.
  */
 export function findingText(diagnostic: Diagnostic): string {
-  if (!/<\/?[a-z!?]/i.test(diagnostic.message)) return diagnostic.message;
+  const message = diagnostic.quote ? diagnostic.message.split(diagnostic.quote).join('…') : diagnostic.message;
+  if (!MARKUP.test(message)) return message;
   const rule = [...rules, ...loaderRules].find((r) => r.id === diagnostic.ruleId);
   return rule?.description ?? 'Hier staat code die niet in het rapport komt.';
 }
@@ -80,6 +103,25 @@ const years = (value: string) => value.replace(/^(\d{4})\s*-\s*(\d{4})$/, '$1–
 function list(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+}
+
+/** The text of a period's heading in a bouwblad. */
+export const periodHeading = (entry: BouwbladPeriodView) => (entry.period ? `Periode ${entry.number} ${periodRange(entry.period)}` : `Periode ${entry.number}`);
+
+/** The PDF's bookmarks, each titled exactly like its heading: the sections, each bouwsteen with its bouwbladen and their periods. */
+function bookmarksFor(model: ReportModel, toc: TocEntry[]): Bookmark[] {
+  const bouwblad = (view: BouwbladView): Bookmark => ({ title: view.question, level: 3, children: view.periods.map((entry) => ({ title: periodHeading(entry), level: 4, children: [] })) });
+  const section = (entry: TocEntry): Bookmark => {
+    const view = model.bouwstenen.find((b) => bouwsteenAnchor(b.bouwsteen.id) === entry.id);
+    if (!view) return { title: entry.title, level: 2, children: [] };
+    const bouwbladen = [
+      view.mandatory ? bouwblad(view.mandatory) : { title: view.bouwsteen.mandatoryQuestion, level: 3, children: [] },
+      ...view.extras.map(bouwblad),
+    ];
+    return { title: entry.title, level: 2, children: bouwbladen, closed: true };
+  };
+  const name = model.coalition.config.config?.name ?? 'Coalitie';
+  return [{ title: `Kwaliteitsrapport ${name}`, level: 1, children: [] }, { title: TOC_TITLE, level: 2, children: [] }, ...toc.map(section)];
 }
 
 export function reportTitle(model: ReportModel): string {
@@ -143,14 +185,14 @@ class Renderer {
 ${note}
 <dl class="cover-facts">${rows.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>
 ${this.coverRaster()}
-<p class="cover-foot">Gemaakt volgens het format ${format.title}${format.publisher ? ` (${format.publisher})` : ''}.</p>
+<p class="cover-foot">Gemaakt volgens het format ${format.title}${format.publisher ? ` (uitgegeven door ${format.publisher})` : ''}.${format.wording.official ? '' : ' De verplichte vragen zijn in eigen woorden, niet de officiële tekst (zie de bijlage).'}</p>
 </header>`;
   }
 
   /** The raster in miniature on the cover: nine blocks, shaded by state, as a picture of where the coalition stands. */
   coverRaster(): SafeHtml {
     const { format } = this.model.coalition;
-    const cells = format.levels.flatMap((level) =>
+    const cells = gridLevels(format).flatMap((level) =>
       format.aspects.map((aspect) => {
         const view = this.model.bouwstenen.find((b) => b.bouwsteen.level === level.id && b.bouwsteen.aspect === aspect.id);
         return html`<span class="mini-cell mini-${level.id} mini-${view?.state ?? 'leeg'}"></span>`;
@@ -165,8 +207,8 @@ ${this.coverRaster()}
     const before = entries.filter((e) => !e.group && e.id === GRID_ID);
     const bouwstenen = entries.filter((e) => e.group === 'bouwstenen');
     const after = entries.filter((e) => !e.group && e.id !== GRID_ID);
-    return html`<nav class="toc" aria-labelledby="inhoud">
-<h2 id="inhoud">Inhoud</h2>
+    return html`<nav class="toc" aria-labelledby="${TOC_ID}">
+<h2 id="${TOC_ID}">${TOC_TITLE}</h2>
 <ol class="toc-list">
 ${before.map(item)}
 <li class="toc-group"><span class="toc-group-title">De negen bouwstenen</span>
@@ -179,9 +221,19 @@ ${after.map(item)}
   gridSection(): SafeHtml {
     return html`<section class="chapter" id="${GRID_ID}-sectie" aria-labelledby="${GRID_ID}">
 <h2 id="${GRID_ID}">${GRID_TITLE}</h2>
-<p class="intro">Het kwaliteitsformat heeft negen bouwstenen: drie niveaus (de rijen) en drie aspecten van kwaliteit (de kolommen). Per bouwsteen werkt de coalitie aan een verplichte vraag, en soms aan extra vragen. Elk vak verwijst naar de bladzijden van die bouwsteen.</p>
+<p class="intro">Negen bouwstenen: drie niveaus (de rijen, het hoogste bovenaan) en drie aspecten van kwaliteit (de kolommen). Per bouwsteen werkt de coalitie aan een verplichte vraag, en soms aan extra vragen. Elk vak verwijst naar die bouwsteen.</p>
+${this.wordingNote()}
 ${renderGrid(this.model)}
 </section>`;
+  }
+
+  /** Said where a reader sees it, as long as the format file says the wording is not official. */
+  wordingNote(): SafeHtml | '' {
+    return this.model.coalition.format.wording.official ? '' : html`<p class="wording-note">${WORDING_NOTE}</p>`;
+  }
+
+  mandatoryLabel(): string {
+    return this.model.coalition.format.wording.official ? 'Verplichte vraag' : 'Verplichte vraag · in eigen woorden';
   }
 
   bouwsteenSection(view: BouwsteenView): SafeHtml {
@@ -213,16 +265,17 @@ ${this.parsed(file!.body!, section.line, file!.path, 4)}
 
   missingMandatory(view: BouwsteenView): SafeHtml {
     return html`<section class="bouwblad bouwblad-mandatory">
-<p class="bouwblad-label">Verplichte vraag</p>
+<p class="bouwblad-label">${this.mandatoryLabel()}</p>
 <h3>${view.bouwsteen.mandatoryQuestion}</h3>
 <p class="missing">Voor deze vraag is nog geen bouwblad ingevuld.</p>
 </section>`;
   }
 
   bouwblad(bouwblad: BouwbladView): SafeHtml {
-    const label = bouwblad.mandatory ? 'Verplichte vraag' : `Extra bouwblad · ${bouwbladName(bouwblad.id)}`;
+    const label = bouwblad.mandatory ? this.mandatoryLabel() : `Extra bouwblad · ${bouwbladName(bouwblad.id)}`;
     const steps = this.model.coalition.format.steps;
     const periods = bouwblad.periods.map((entry) => {
+      // The same words as periodHeading(), which titles the bookmark.
       const heading = entry.period ? html`Periode ${entry.number} <span class="period-range">${periodRange(entry.period)}</span>` : html`Periode ${entry.number}`;
       if (!entry.file) {
         return html`<section class="period">
@@ -290,9 +343,9 @@ ${incoming.length ? html`<ul>${incoming.map((edge) => item(edge.from, edge.via, 
     return html`<section class="chapter" id="${SAMENHANG_ID}-sectie" aria-labelledby="${SAMENHANG_ID}">
 <h2 id="${SAMENHANG_ID}">${SAMENHANG_TITLE}</h2>
 <p class="intro">De bouwstenen staan niet los van elkaar. Werk aan de ene bouwsteen heeft vaak invloed op een andere. Elke pijl hieronder komt uit een bouwblad: het werk in de bouwsteen waar de pijl begint, heeft invloed op de bouwsteen waar de pijl heen wijst. Een dikke pijl noemen meerdere bouwbladen.</p>
-<figure class="samenhang-figure">
+<div class="samenhang-figure">
 ${renderSamenhangDrawing(this.model)}
-</figure>
+</div>
 ${renderSamenhangTable(this.model)}
 </section>`;
   }
@@ -300,9 +353,11 @@ ${renderSamenhangTable(this.model)}
   appendix(): SafeHtml {
     const { model, date, final, diagnostics, summary, version } = this.input;
     const format = model.coalition.format;
+    const wording = `${format.wording.official ? 'De officiële tekst.' : 'In eigen woorden, niet de officiële tekst.'}${format.wording.source ? ` ${format.wording.source}` : ''}`;
     const facts: [string, string][] = [
       ['Kwaliteitsformat', `${format.title} (${format.id}, versie ${format.version})`],
       ...(format.publisher ? ([['Uitgever van het format', format.publisher]] as [string, string][]) : []),
+      ['Tekst van de verplichte vragen', wording],
       ['Gemaakt met', `kwaliteit ${version}`],
       ['Datum van het rapport', formatDutchDate(date)],
       ['Soort controle', final ? 'eindcontrole (alle verplichte vragen een volledige ronde)' : 'tussentijdse controle'],
@@ -324,6 +379,7 @@ ${renderSamenhangTable(this.model)}
 <h2 id="${APPENDIX_ID}">${APPENDIX_TITLE}</h2>
 <p>Dit rapport is gemaakt uit de bestanden van de coalitie: voor elke bouwsteen de bouwbladen, per periode de vier stappen. De tekst staat er zoals de coalitie die schreef. Voordat het rapport werd gemaakt, is gecontroleerd of alles is ingevuld en klopt.</p>
 <dl class="facts">${facts.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>
+${this.wordingNote()}
 <h3>Uitkomst van de controle</h3>
 <p>${describeProgress(summary)} Er ${summary.errors === 1 ? 'is' : 'zijn'} ${countErrors(summary.errors)} en ${countWarnings(summary.warnings)}.</p>
 ${findings}
@@ -349,16 +405,18 @@ ${model.bouwstenen.map((view) => renderer.bouwsteenSection(view))}
 ${renderer.samenhangSection()}
 ${renderer.appendix()}
 </main>`;
+  const documentTitle = status === 'concept' ? `${title} (concept)` : title;
+  const targets = new Map([[TOC_ID, TOC_TITLE], ...toc.map((entry): [string, string] => [entry.id, entry.title])]);
   // No script, no network: even opened in a browser, the file can load nothing but its own images.
   const csp = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:";
   const document = `<!DOCTYPE html>
-<html lang="nl">
+<html lang="${REPORT_LANGUAGE}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="kwaliteit ${escapeHtml(input.version)}">
-<title>${escapeHtml(status === 'concept' ? `${title} (concept)` : title)}</title>
+<title>${escapeHtml(documentTitle)}</title>
 <style>
 ${input.css}
 </style>
@@ -368,7 +426,7 @@ ${body}
 </body>
 </html>
 `;
-  return { html: document, title, toc, warnings: renderer.warnings };
+  return { html: document, title, documentTitle, language: REPORT_LANGUAGE, toc, bookmarks: bookmarksFor(model, toc), targets, warnings: renderer.warnings };
 }
 
 /**

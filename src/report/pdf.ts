@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { errors, isKwaliteitError } from '../errors.js';
 import { readDestinations } from './outline.js';
+import type { FinishOptions } from './pdf-finish.js';
 
 export interface PdfRenderOptions {
   executablePath: string;
@@ -152,6 +153,8 @@ export interface PdfPrintOptions {
   footerTemplate: string;
   toc: { id: string; title: string }[];
   onRequest?: (url: string) => void;
+  /** What to set after Chrome prints (see pdf-finish.ts); without it the PDF stays as Chrome made it. */
+  finish?: FinishOptions;
 }
 
 export interface PdfSession {
@@ -237,6 +240,9 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
 
   return {
     async print(html, print) {
+      // pdf-lib loads while the browser prints.
+      const finishing = print.finish ? import('./pdf-finish.js') : undefined;
+      finishing?.catch(() => {});
       const page = await ready;
       onRequest = print.onRequest;
       progress('Het rapport in de browser zetten…');
@@ -275,6 +281,12 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
         // The numbers sit in fixed-width slots, so this holds the first time; checked anyway.
         if (samePages(pages, printed)) break;
         pages = printed;
+      }
+      if (finishing && print.finish) {
+        const { finishPdf } = await finishing;
+        const printed = pdf;
+        progress('De PDF toegankelijk maken…');
+        pdf = await deadline.run('de PDF afmaken', () => finishPdf(printed, print.finish!));
       }
       return { pdf, pages };
     },

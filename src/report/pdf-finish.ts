@@ -1,0 +1,318 @@
+// After Chrome prints: sets in the PDF what Chrome cannot, for PDF/UA (ISO
+// 14289-1) and for a reader who opens it: PDF 1.7, XMP metadata with the title,
+// the language and the PDF/UA identifier, the bookmarks panel open with
+// bookmarks that are exactly the report's headings, a description on every
+// link, and everything untagged on a page (running header and footer, the
+// CONCEPT mark, backgrounds and lines) marked as an artifact.
+//
+// Everything else Chrome made stays as it is: the structure tree, its parent
+// tree, MarkInfo, the fonts and the named destinations. Pure JavaScript
+// (pdf-lib and node:zlib), so it runs on every computer the report runs on.
+import { deflateSync, inflateSync } from 'node:zlib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHeader,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  decodePDFRawStream,
+  type PDFContext,
+  type PDFObject,
+} from 'pdf-lib';
+import { markArtifacts } from './pdf-content.js';
+
+export interface Bookmark {
+  /** Exactly the text of the heading it points at. */
+  title: string;
+  /** The heading's level (1 for h1 …): Chrome's outline has one item per heading, nested by level. */
+  level: number;
+  children: Bookmark[];
+  /** Shown with its children folded away. */
+  closed?: boolean;
+}
+
+export interface FinishOptions {
+  title: string;
+  /** BCP 47, for /Lang and dc:language. */
+  language: string;
+  creator: string;
+  bookmarks: Bookmark[];
+  /** Anchor id → what a link to it is called (the heading's text). */
+  targets: Map<string, string>;
+  /** The moment the report was made, for the metadata. */
+  date?: Date;
+}
+
+const name = (value: string) => PDFName.of(value);
+
+/** The dictionary an object is or points to; anything else is undefined (lookupMaybe throws on a wrong type). */
+function dictOf(context: PDFContext, object: PDFObject | undefined): PDFDict | undefined {
+  const value = object === undefined ? undefined : context.lookup(object);
+  return value instanceof PDFDict ? value : undefined;
+}
+
+function arrayOf(context: PDFContext, object: PDFObject | undefined): PDFArray | undefined {
+  const value = object === undefined ? undefined : context.lookup(object);
+  return value instanceof PDFArray ? value : undefined;
+}
+
+function text(object: PDFObject | undefined): string {
+  if (object instanceof PDFString || object instanceof PDFHexString) return object.decodeText();
+  if (object instanceof PDFName) return Buffer.from(object.asBytes()).toString('utf8');
+  return '';
+}
+
+/** Whitespace is left out when comparing: Chrome loses the space where a heading wraps ("dekinderen"). */
+const squeeze = (value: string) => value.replace(/\s+/g, '');
+
+const xml = (value: string) => value.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** A date in the form XMP wants, with the local offset: 2026-03-01T14:05:09+01:00. */
+function xmpDate(date: Date): string {
+  const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
+  const offset = -date.getTimezoneOffset();
+  const zone = `${offset >= 0 ? '+' : '-'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}${zone}`;
+}
+
+export function xmpPacket(options: { title: string; language: string; creator: string; producer: string; date: Date }): string {
+  const date = xmpDate(options.date);
+  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(options.title)}</rdf:li></rdf:Alt></dc:title>
+   <dc:language><rdf:Bag><rdf:li>${xml(options.language)}</rdf:li></rdf:Bag></dc:language>
+   <xmp:CreatorTool>${xml(options.creator)}</xmp:CreatorTool>
+   <xmp:CreateDate>${date}</xmp:CreateDate>
+   <xmp:ModifyDate>${date}</xmp:ModifyDate>
+   <xmp:MetadataDate>${date}</xmp:MetadataDate>
+   <pdf:Producer>${xml(options.producer)}</pdf:Producer>
+   <pdfuaid:part>1</pdfuaid:part>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`;
+}
+
+/** The decoded bytes of a content stream. */
+function contentBytes(stream: PDFRawStream): Uint8Array {
+  const filter = stream.dict.get(name('Filter'));
+  const single = filter instanceof PDFArray && filter.size() === 1 ? filter.get(0) : filter;
+  // Chrome compresses with plain Flate; node's zlib does that much faster than pdf-lib's pako.
+  if (single === name('FlateDecode') && !stream.dict.has(name('DecodeParms'))) return inflateSync(stream.getContents());
+  if (filter === undefined) return stream.getContents();
+  return decodePDFRawStream(stream).decode();
+}
+
+/** Every page's content wrapped where it is not tagged (see pdf-content.ts). */
+function markPageArtifacts(doc: PDFDocument): void {
+  const { context } = doc;
+  for (const page of doc.getPages()) {
+    const contents = page.node.get(name('Contents'));
+    const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
+    for (const ref of refs) {
+      if (!(ref instanceof PDFRef)) continue;
+      const stream = context.lookup(ref);
+      if (!(stream instanceof PDFRawStream)) continue;
+      const marked = markArtifacts(contentBytes(stream));
+      if (!marked) continue;
+      const dict = context.obj({ Filter: 'FlateDecode' });
+      context.assign(ref, PDFRawStream.of(dict, deflateSync(marked)));
+    }
+  }
+}
+
+/** Page object → 1-based page number. */
+function pageNumbers(doc: PDFDocument): Map<PDFRef, number> {
+  return new Map(doc.getPages().map((page, index) => [page.ref, index + 1]));
+}
+
+/** What a screen reader says for a link: where it goes (PDF/UA 7.18.5). */
+function linkDescription(annot: PDFDict, context: PDFContext, targets: Map<string, string>, pages: Map<PDFRef, number>): string {
+  const action = dictOf(context, annot.get(name('A')));
+  const uri = action ? text(context.lookup(action.get(name('URI')))) : '';
+  if (uri) return uri.startsWith('mailto:') ? `E-mail aan ${uri.slice(7)}` : `Website: ${uri}`;
+  const dest = context.lookup(annot.get(name('Dest')) ?? action?.get(name('D')));
+  const id = text(dest);
+  if (id && targets.has(id)) return `Ga naar: ${targets.get(id)}`;
+  const explicit = dest instanceof PDFArray ? dest.get(0) : undefined;
+  const page = explicit instanceof PDFRef ? pages.get(explicit) : undefined;
+  return page ? `Ga naar bladzijde ${page}` : 'Ga naar een andere plek in dit rapport';
+}
+
+function describeLinks(doc: PDFDocument, targets: Map<string, string>): void {
+  const { context } = doc;
+  const pages = pageNumbers(doc);
+  for (const page of doc.getPages()) {
+    const annots = arrayOf(context, page.node.get(name('Annots')));
+    for (const item of annots?.asArray() ?? []) {
+      const annot = dictOf(context, item);
+      if (!annot || annot.get(name('Subtype')) !== name('Link') || text(annot.get(name('Contents')))) continue;
+      annot.set(name('Contents'), PDFHexString.fromText(linkDescription(annot, context, targets, pages)));
+    }
+  }
+}
+
+/**
+ * A /Figure without alternative text is Chrome's mapping of an HTML element
+ * that holds other content (such as <figure>): it becomes a plain grouping
+ * element, so no figure is left without a description.
+ */
+function regroupBareFigures(doc: PDFDocument): void {
+  const { context } = doc;
+  const root = dictOf(context, doc.catalog.get(name('StructTreeRoot')));
+  const seen = new Set<PDFDict>();
+  const walk = (node: PDFDict) => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    const k = context.lookup(node.get(name('K')));
+    const kids = k instanceof PDFArray ? k.asArray() : k ? [node.get(name('K'))!] : [];
+    const elements = kids.map((kid) => dictOf(context, kid)).filter((kid): kid is PDFDict => Boolean(kid?.has(name('S'))));
+    if (node.get(name('S')) === name('Figure') && !node.has(name('Alt')) && !node.has(name('ActualText')) && elements.length > 0) {
+      node.set(name('S'), name('Div'));
+    }
+    elements.forEach(walk);
+  };
+  if (root) walk(root);
+}
+
+interface ChromeItem {
+  title: string;
+  depth: number;
+  dest: PDFObject | undefined;
+}
+
+/** Chrome's outline, one item per heading in document order, and the refs of its objects. */
+function readChromeOutline(doc: PDFDocument): { items: ChromeItem[]; refs: PDFRef[] } {
+  const { context } = doc;
+  const items: ChromeItem[] = [];
+  const refs: PDFRef[] = [];
+  const outlines = doc.catalog.get(name('Outlines'));
+  if (outlines instanceof PDFRef) refs.push(outlines);
+  const root = dictOf(context, outlines);
+  const seen = new Set<PDFRef>();
+  const walk = (first: PDFObject | undefined, depth: number) => {
+    for (let ref = first; ref instanceof PDFRef && !seen.has(ref) && depth < 64; ) {
+      seen.add(ref);
+      refs.push(ref);
+      const item = dictOf(context, ref);
+      if (!item) return;
+      const action = dictOf(context, item.get(name('A')));
+      items.push({ title: text(context.lookup(item.get(name('Title')))), depth, dest: item.get(name('Dest')) ?? action?.get(name('D')) });
+      walk(item.get(name('First')), depth + 1);
+      ref = item.get(name('Next'));
+    }
+  };
+  if (root) walk(root.get(name('First')), 0);
+  return { items, refs };
+}
+
+/**
+ * Replaces Chrome's outline (every heading, spaces lost at line breaks) with
+ * ours: only the bookmarks asked for, titled exactly as their headings, each
+ * pointing where Chrome's item for that heading pointed.
+ */
+function setOutline(doc: PDFDocument, bookmarks: Bookmark[]): void {
+  const { context } = doc;
+  const { items, refs } = readChromeOutline(doc);
+  let next = 0;
+  const destinationOf = (bookmark: Bookmark): PDFObject | undefined => {
+    const wanted = squeeze(bookmark.title);
+    for (let i = next; i < items.length; i++) {
+      if (items[i].depth === bookmark.level - 1 && squeeze(items[i].title) === wanted) {
+        next = i + 1;
+        return items[i].dest;
+      }
+    }
+    return undefined;
+  };
+  for (const ref of refs) context.delete(ref);
+
+  interface Made {
+    ref: PDFRef;
+    dict: PDFDict;
+    closed: boolean;
+    /** Items shown below it when it is open. */
+    below: number;
+  }
+  const shown = (list: Made[]) => list.reduce((sum, item) => sum + 1 + (item.closed ? 0 : item.below), 0);
+  const build = (list: Bookmark[]): Made[] => {
+    const made: Made[] = [];
+    for (const bookmark of list) {
+      // Looked up before the children: the headings come in document order.
+      const dest = destinationOf(bookmark);
+      const children = build(bookmark.children);
+      // A heading Chrome did not print (it always should) gets no bookmark; its children move up.
+      if (!dest) {
+        made.push(...children);
+        continue;
+      }
+      const ref = context.nextRef();
+      const dict = context.obj({});
+      dict.set(name('Title'), PDFHexString.fromText(bookmark.title));
+      dict.set(name('Dest'), dest);
+      link(children, ref, dict);
+      const below = shown(children);
+      if (children.length) dict.set(name('Count'), PDFNumber.of(bookmark.closed ? -below : below));
+      context.assign(ref, dict);
+      made.push({ ref, dict, closed: Boolean(bookmark.closed) && children.length > 0, below });
+    }
+    return made;
+  };
+  /** Chains the items as the children of `parent`. */
+  const link = (items: Made[], parentRef: PDFRef, parent: PDFDict) => {
+    items.forEach((item, index) => {
+      item.dict.set(name('Parent'), parentRef);
+      if (index > 0) item.dict.set(name('Prev'), items[index - 1].ref);
+      else item.dict.delete(name('Prev'));
+      if (index + 1 < items.length) item.dict.set(name('Next'), items[index + 1].ref);
+      else item.dict.delete(name('Next'));
+    });
+    if (items.length) {
+      parent.set(name('First'), items[0].ref);
+      parent.set(name('Last'), items[items.length - 1].ref);
+    }
+  };
+  const top = build(bookmarks);
+  const rootRef = context.nextRef();
+  const root = context.obj({ Type: 'Outlines' });
+  link(top, rootRef, root);
+  if (top.length) root.set(name('Count'), PDFNumber.of(shown(top)));
+  context.assign(rootRef, root);
+  doc.catalog.set(name('Outlines'), rootRef);
+}
+
+export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const { context, catalog } = doc;
+  const date = options.date ?? new Date();
+  const producer = `${doc.getProducer() || 'Chromium'}; pdf-lib`;
+
+  context.header = PDFHeader.forVersion(1, 7);
+  doc.setTitle(options.title, { showInWindowTitleBar: true });
+  doc.setLanguage(options.language);
+  doc.setCreator(options.creator);
+  doc.setProducer(producer);
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  const xmp = new TextEncoder().encode(xmpPacket({ title: options.title, language: options.language, creator: options.creator, producer, date }));
+  catalog.set(name('Metadata'), context.register(context.stream(xmp, { Type: 'Metadata', Subtype: 'XML' })));
+  catalog.set(name('PageMode'), name('UseOutlines'));
+
+  setOutline(doc, options.bookmarks);
+  describeLinks(doc, options.targets);
+  regroupBareFigures(doc);
+  markPageArtifacts(doc);
+  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+}
