@@ -212,20 +212,27 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
     }
     let pages: Map<string, number> | undefined;
     if (paths.pdf && session) {
+      // pdf-lib loads while the browser prints.
+      const finishing = import('../report/pdf-finish.js');
+      finishing.catch(() => {});
       const printed = await session.print(document.html, {
         ...templates,
         toc: document.toc,
-        finish: {
-          title: document.documentTitle,
-          language: document.language,
-          creator: `kwaliteit ${packageVersion()}`,
-          bookmarks: document.bookmarks,
-          targets: document.targets,
-        },
         ...(options.onRequest ? { onRequest: options.onRequest } : {}),
       });
       pages = printed.pages;
-      await writer.stage(paths.pdf, printed.pdf);
+      // The browser is done: it shuts down while the PDF is finished.
+      void session.close();
+      progress('De PDF toegankelijk maken…');
+      const pdf = await (await finishing).finishPdf(printed.pdf, {
+        title: document.documentTitle,
+        language: document.language,
+        creator: `kwaliteit ${packageVersion()}`,
+        bookmarks: document.bookmarks,
+        targets: document.targets,
+      });
+      checkpoint();
+      await writer.stage(paths.pdf, pdf);
       files.push(paths.pdf);
     }
     await writer.commit();

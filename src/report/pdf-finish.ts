@@ -8,7 +8,8 @@
 // Everything else Chrome made stays as it is: the structure tree, its parent
 // tree, MarkInfo, the fonts and the named destinations. Pure JavaScript
 // (pdf-lib and node:zlib), so it runs on every computer the report runs on.
-import { deflateSync, inflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate as deflateCallback, inflate as inflateCallback } from 'node:zlib';
 import {
   PDFArray,
   PDFDict,
@@ -105,32 +106,36 @@ export function xmpPacket(options: { title: string; language: string; creator: s
 <?xpacket end="w"?>`;
 }
 
+const inflate = promisify(inflateCallback);
+const deflate = promisify(deflateCallback);
+
 /** The decoded bytes of a content stream. */
-function contentBytes(stream: PDFRawStream): Uint8Array {
+async function contentBytes(stream: PDFRawStream): Promise<Uint8Array> {
   const filter = stream.dict.get(name('Filter'));
   const single = filter instanceof PDFArray && filter.size() === 1 ? filter.get(0) : filter;
-  // Chrome compresses with plain Flate; node's zlib does that much faster than pdf-lib's pako.
-  if (single === name('FlateDecode') && !stream.dict.has(name('DecodeParms'))) return inflateSync(stream.getContents());
+  // Chrome compresses with plain Flate; node's zlib does that much faster than pdf-lib's pako, and off the main thread.
+  if (single === name('FlateDecode') && !stream.dict.has(name('DecodeParms'))) return inflate(stream.getContents());
   if (filter === undefined) return stream.getContents();
   return decodePDFRawStream(stream).decode();
 }
 
 /** Every page's content wrapped where it is not tagged (see pdf-content.ts). */
-function markPageArtifacts(doc: PDFDocument): void {
+async function markPageArtifacts(doc: PDFDocument): Promise<void> {
   const { context } = doc;
-  for (const page of doc.getPages()) {
+  const refs = doc.getPages().flatMap((page) => {
     const contents = page.node.get(name('Contents'));
-    const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
-    for (const ref of refs) {
-      if (!(ref instanceof PDFRef)) continue;
+    return (contents instanceof PDFArray ? contents.asArray() : [contents]).filter((ref): ref is PDFRef => ref instanceof PDFRef);
+  });
+  // Unpacking and packing run in zlib's threads while this thread reads the pages one by one.
+  await Promise.all(
+    refs.map(async (ref) => {
       const stream = context.lookup(ref);
-      if (!(stream instanceof PDFRawStream)) continue;
-      const marked = markArtifacts(contentBytes(stream));
-      if (!marked) continue;
-      const dict = context.obj({ Filter: 'FlateDecode' });
-      context.assign(ref, PDFRawStream.of(dict, deflateSync(marked)));
-    }
-  }
+      if (!(stream instanceof PDFRawStream)) return;
+      const marked = markArtifacts(await contentBytes(stream));
+      if (!marked) return;
+      context.assign(ref, PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }), await deflate(marked)));
+    }),
+  );
 }
 
 /** Page object → 1-based page number. */
@@ -294,7 +299,8 @@ function setOutline(doc: PDFDocument, bookmarks: Bookmark[]): void {
 }
 
 export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  // Without pauses for the event loop: nothing else runs meanwhile, and each pause costs a timer tick.
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity });
   const { context, catalog } = doc;
   const date = options.date ?? new Date();
   const producer = `${doc.getProducer() || 'Chromium'}; pdf-lib`;
@@ -313,6 +319,6 @@ export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Prom
   setOutline(doc, options.bookmarks);
   describeLinks(doc, options.targets);
   regroupBareFigures(doc);
-  markPageArtifacts(doc);
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  await markPageArtifacts(doc);
+  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { errors, isKwaliteitError } from '../errors.js';
 import { readDestinations } from './outline.js';
-import type { FinishOptions } from './pdf-finish.js';
 
 export interface PdfRenderOptions {
   executablePath: string;
@@ -153,13 +152,11 @@ export interface PdfPrintOptions {
   footerTemplate: string;
   toc: { id: string; title: string }[];
   onRequest?: (url: string) => void;
-  /** What to set after Chrome prints (see pdf-finish.ts); without it the PDF stays as Chrome made it. */
-  finish?: FinishOptions;
 }
 
 export interface PdfSession {
   print(html: string, options: PdfPrintOptions): Promise<PdfRenderResult>;
-  /** Always call this, also after an error: it ends the browser and removes its profile. */
+  /** Always call this, also after an error: it ends the browser and removes its profile. A second call waits for the same. */
   close(): Promise<void>;
 }
 
@@ -181,6 +178,7 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
   };
   const { signal } = options;
   const deadline = new Deadline(options.timeoutMs, kill, signal);
+  let closing: Promise<void> | undefined;
   let launching: Promise<unknown> | undefined;
   const { default: puppeteer } = await import('puppeteer-core');
   // A full or locked temp folder is not a fault in kwaliteit: say what stopped the browser.
@@ -240,9 +238,6 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
 
   return {
     async print(html, print) {
-      // pdf-lib loads while the browser prints.
-      const finishing = print.finish ? import('./pdf-finish.js') : undefined;
-      finishing?.catch(() => {});
       const page = await ready;
       onRequest = print.onRequest;
       progress('Het rapport in de browser zetten…');
@@ -282,28 +277,28 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
         if (samePages(pages, printed)) break;
         pages = printed;
       }
-      if (finishing && print.finish) {
-        const { finishPdf } = await finishing;
-        const printed = pdf;
-        progress('De PDF toegankelijk maken…');
-        pdf = await deadline.run('de PDF afmaken', () => finishPdf(printed, print.finish!));
-      }
       return { pdf, pages };
     },
 
-    async close() {
-      await ready.catch(() => {});
-      // After Ctrl+C `ready` fails at once while the launch winds down; the profile goes only after it.
-      if (launching) await Promise.race([launching.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
-      if (browser) {
-        const closing = browser.close().catch(() => {});
-        const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
-        await Promise.race([closing, timeout]);
-        kill();
-      }
-      await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => {});
+    close() {
+      // Once: report.ts lets the browser close while it finishes the PDF, and closes again in its finally.
+      closing ??= shutDown();
+      return closing;
     },
   };
+
+  async function shutDown(): Promise<void> {
+    await ready.catch(() => {});
+    // After Ctrl+C `ready` fails at once while the launch winds down; the profile goes only after it.
+    if (launching) await Promise.race([launching.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
+    if (browser) {
+      const closed = browser.close().catch(() => {});
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
+      await Promise.race([closed, timeout]);
+      kill();
+    }
+    await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => {});
+  }
 }
 
 /** Starts a browser, prints one document and closes it again. */
