@@ -117,9 +117,10 @@ export function readPdfStructure(file: string): PdfStructure {
     const v = value(ref);
     return v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
   };
-  const array = (ref: Json | undefined) => {
+  /** An array (direct or through a reference); a single item, such as one kid of /K, as a list of that one (not resolved). */
+  const array = (ref: Json | undefined): Json[] => {
     const v = value(ref);
-    return Array.isArray(v) ? v : v === undefined ? [] : [v];
+    return Array.isArray(v) ? v : ref === undefined ? [] : [ref];
   };
   const streamText = (ref: Json | undefined) => {
     const data = typeof ref === 'string' ? objects.get(`obj:${ref}`)?.stream?.data : undefined;
@@ -177,10 +178,7 @@ export function readPdfStructure(file: string): PdfStructure {
       const a = dict(annot);
       if (a?.['/Subtype'] === '/Link') links.push({ page: index + 1, contents: textOf(a['/Contents']) });
     }
-    // /Contents is a stream or an array of streams; a stream's ref must not be resolved to its dictionary.
-    const contents = page['/Contents'];
-    const streams = Array.isArray(value(contents)) ? (value(contents) as Json[]) : [contents ?? null];
-    const content = streams.map((ref) => streamText(ref)).join('\n');
+    const content = array(page['/Contents']).map((ref) => streamText(ref)).join('\n');
     const { operators, mcids } = untaggedOperators(content);
     for (const operator of operators) untagged.push({ page: index + 1, operator });
     const entry = typeof page['/StructParents'] === 'number' ? parentTree.get(page['/StructParents']) : undefined;
