@@ -3,21 +3,10 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { readOutline } from '../src/report/outline.js';
 import { classicXref, savePdf } from '../src/report/pdf-write.js';
+import { buildPdf } from './helpers/tiny-pdf.js';
 
-/** A small PDF from object bodies (1-based numbers), with a classic xref table; `extra` goes into the trailer. */
-function buildPdf(objects: string[], extra = ''): Uint8Array {
-  let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
-  const offsets: number[] = [];
-  objects.forEach((body, index) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${index + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xrefAt = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 4 0 R ${extra}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  return Uint8Array.from(Buffer.from(out, 'latin1'));
-}
+/** With an Info dictionary (object 4); `extra` goes into the trailer too. */
+const pdfWith = (objects: string[], extra = '') => buildPdf(objects, { trailer: `/Info 4 0 R${extra}` });
 
 const OBJECTS = [
   '<< /Type /Catalog /Pages 2 0 R /Outlines 5 0 R >>',
@@ -31,16 +20,16 @@ const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 
 describe('writing a changed PDF', () => {
   it('reads a classic cross-reference table, and refuses one with an earlier revision', () => {
-    const pdf = buildPdf(OBJECTS);
+    const pdf = pdfWith(OBJECTS);
     const xref = classicXref(pdf)!;
     expect([...xref.offsets.keys()]).toEqual([1, 2, 3, 4, 5, 6]);
     expect(text(pdf).slice(xref.offsets.get(3)!, xref.offsets.get(3)! + 7)).toBe('3 0 obj');
-    expect(classicXref(buildPdf(OBJECTS, '/Prev 9 '))).toBeUndefined();
+    expect(classicXref(pdfWith(OBJECTS, ' /Prev 9'))).toBeUndefined();
     expect(classicXref(Uint8Array.from(Buffer.from('%PDF-1.4\nniets\n', 'latin1')))).toBeUndefined();
   });
 
   it('copies what did not change byte for byte, writes what did, and leaves out what was deleted', async () => {
-    const original = buildPdf(OBJECTS);
+    const original = pdfWith(OBJECTS);
     const doc = await PDFDocument.load(original, { updateMetadata: false });
     const info = PDFRef.of(4);
     doc.context.lookup(info, PDFDict).set(PDFName.of('Title'), PDFHexString.fromText('Nieuw – één'));
@@ -64,7 +53,7 @@ describe('writing a changed PDF', () => {
   });
 
   it("falls back to pdf-lib's own save for a file it cannot copy from", async () => {
-    const original = buildPdf(OBJECTS, '/Prev 9 ');
+    const original = pdfWith(OBJECTS, ' /Prev 9');
     const doc = await PDFDocument.load(original, { updateMetadata: false });
     const out = await savePdf(doc, original, { changed: new Set() }, '1.7');
     expect((await PDFDocument.load(out)).getPageCount()).toBe(1);
