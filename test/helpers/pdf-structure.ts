@@ -37,7 +37,8 @@ export interface PdfStructure {
   /** Every struct element's /S (without the slash), in tree order. */
   structTypes: string[];
   figuresWithoutAlt: number;
-  links: { page: number; contents: string }[];
+  /** Every link annotation: its description, and whether the parent tree puts it in a /Link element. */
+  links: { page: number; contents: string; inLinkElement: boolean }[];
   /** Painting operators outside any artifact or tagged (MCID) marked content, per page. */
   untagged: { page: number; operator: string }[];
   /** MCIDs on a page that its parent tree entry does not point at a struct element. */
@@ -160,23 +161,30 @@ export function readPdfStructure(file: string): PdfStructure {
 
   // The parent tree: StructParents key → array of struct elements, one per MCID.
   const parentTree = new Map<number, Json[]>();
+  const parentTreeValue = new Map<number, Json>();
   const collect = (ref: Json | undefined) => {
     const node = dict(ref);
     if (!node) return;
     const nums = array(node['/Nums']);
-    for (let i = 0; i + 1 < nums.length; i += 2) parentTree.set(nums[i] as number, array(nums[i + 1]));
+    for (let i = 0; i + 1 < nums.length; i += 2) {
+      parentTree.set(nums[i] as number, array(nums[i + 1]));
+      parentTreeValue.set(nums[i] as number, nums[i + 1]);
+    }
     for (const kid of array(node['/Kids'])) collect(kid);
   };
   collect(structRoot?.['/ParentTree']);
 
-  const links: { page: number; contents: string }[] = [];
+  const links: PdfStructure['links'] = [];
   const untagged: { page: number; operator: string }[] = [];
   const orphanMcids: { page: number; mcid: number }[] = [];
   pages.forEach(({ object }, index) => {
     const page = dict(object)!;
     for (const annot of array(page['/Annots'])) {
       const a = dict(annot);
-      if (a?.['/Subtype'] === '/Link') links.push({ page: index + 1, contents: textOf(a['/Contents']) });
+      if (a?.['/Subtype'] !== '/Link') continue;
+      // An annotation's /StructParent key maps to its struct element directly (not to an array, as for pages).
+      const parent = typeof a['/StructParent'] === 'number' ? parentTreeValue.get(a['/StructParent']) : undefined;
+      links.push({ page: index + 1, contents: textOf(a['/Contents']), inLinkElement: dict(parent)?.['/S'] === '/Link' });
     }
     const content = array(page['/Contents']).map((ref) => streamText(ref)).join('\n');
     const { operators, mcids } = untaggedOperators(content);
@@ -263,6 +271,7 @@ export function expectAccessiblePdf(file: string, html: string): PdfStructure {
   expect(pdf.figuresWithoutAlt).toBe(0);
   expect(pdf.links.length).toBeGreaterThan(20);
   expect(pdf.links.filter((link) => !link.contents)).toEqual([]);
+  expect(pdf.links.filter((link) => !link.inLinkElement)).toEqual([]);
   // Nothing on any page is left untagged: header, footer, CONCEPT and lines are artifacts.
   expect(pdf.untagged.slice(0, 5)).toEqual([]);
   // Bookmarks: exactly the headings, h1 and the sections, each bouwsteen's bouwbladen and their periods, and nothing deeper.
