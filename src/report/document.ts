@@ -14,7 +14,7 @@ import { bouwsteenAnchor, extraCount, renderGrid } from './grid.js';
 import { escapeHtml, html, raw, type SafeHtml } from './html.js';
 import { markdownToHtml, mdastToHtml, sectionNodes, type ReportWarning } from './markdown-to-html.js';
 import { bouwbladName, type BouwbladPeriodView, type BouwbladView, type BouwsteenView, type ReportModel } from './model.js';
-import type { Bookmark } from './pdf-finish.js';
+import type { Bookmark } from './pdf-bookmarks.js';
 import { renderSamenhangDrawing, renderSamenhangTable } from './samenhang.js';
 import { stateBadge } from './state.js';
 import { loaderRules, rules } from '../rules/index.js';

@@ -10,33 +10,12 @@
 // (pdf-lib and node:zlib), so it runs on every computer the report runs on.
 import { promisify } from 'node:util';
 import { deflate as deflateCallback, inflate as inflateCallback } from 'node:zlib';
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFHeader,
-  PDFHexString,
-  PDFName,
-  PDFNumber,
-  PDFRawStream,
-  PDFRef,
-  PDFString,
-  decodePDFRawStream,
-  type PDFContext,
-  type PDFObject,
-} from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFRawStream, PDFRef, decodePDFRawStream, type PDFContext } from 'pdf-lib';
+import { setOutline, type Bookmark } from './pdf-bookmarks.js';
 import { markArtifacts } from './pdf-content.js';
+import { arrayOf, dictOf, name, text } from './pdf-objects.js';
 import { savePdf, type Changes } from './pdf-write.js';
 
-export interface Bookmark {
-  /** Exactly the text of the heading it points at. */
-  title: string;
-  /** The heading's level (1 for h1 …): Chrome's outline has one item per heading, nested by level. */
-  level: number;
-  children: Bookmark[];
-  /** Shown with its children folded away. */
-  closed?: boolean;
-}
 
 export interface FinishOptions {
   title: string;
@@ -49,28 +28,6 @@ export interface FinishOptions {
   /** The moment the report was made, for the metadata. */
   date?: Date;
 }
-
-const name = (value: string) => PDFName.of(value);
-
-/** The dictionary an object is or points to; anything else is undefined (lookupMaybe throws on a wrong type). */
-function dictOf(context: PDFContext, object: PDFObject | undefined): PDFDict | undefined {
-  const value = object === undefined ? undefined : context.lookup(object);
-  return value instanceof PDFDict ? value : undefined;
-}
-
-function arrayOf(context: PDFContext, object: PDFObject | undefined): PDFArray | undefined {
-  const value = object === undefined ? undefined : context.lookup(object);
-  return value instanceof PDFArray ? value : undefined;
-}
-
-function text(object: PDFObject | undefined): string {
-  if (object instanceof PDFString || object instanceof PDFHexString) return object.decodeText();
-  if (object instanceof PDFName) return Buffer.from(object.asBytes()).toString('utf8');
-  return '';
-}
-
-/** Whitespace is left out when comparing: Chrome loses the space where a heading wraps ("dekinderen"). */
-const squeeze = (value: string) => value.replace(/\s+/g, '');
 
 const xml = (value: string) => value.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -200,112 +157,6 @@ function regroupBareFigures(doc: PDFDocument, { changed }: Changes): void {
   const rootRef = doc.catalog.get(name('StructTreeRoot'));
   const root = dictOf(context, rootRef);
   if (root && rootRef instanceof PDFRef) walk(root, rootRef);
-}
-
-interface ChromeItem {
-  title: string;
-  depth: number;
-  dest: PDFObject | undefined;
-}
-
-/** Chrome's outline, one item per heading in document order, and the refs of its objects. */
-function readChromeOutline(doc: PDFDocument): { items: ChromeItem[]; refs: PDFRef[] } {
-  const { context } = doc;
-  const items: ChromeItem[] = [];
-  const refs: PDFRef[] = [];
-  const outlines = doc.catalog.get(name('Outlines'));
-  if (outlines instanceof PDFRef) refs.push(outlines);
-  const root = dictOf(context, outlines);
-  const seen = new Set<PDFRef>();
-  const walk = (first: PDFObject | undefined, depth: number) => {
-    for (let ref = first; ref instanceof PDFRef && !seen.has(ref) && depth < 64; ) {
-      seen.add(ref);
-      refs.push(ref);
-      const item = dictOf(context, ref);
-      if (!item) return;
-      const action = dictOf(context, item.get(name('A')));
-      items.push({ title: text(context.lookup(item.get(name('Title')))), depth, dest: item.get(name('Dest')) ?? action?.get(name('D')) });
-      walk(item.get(name('First')), depth + 1);
-      ref = item.get(name('Next'));
-    }
-  };
-  if (root) walk(root.get(name('First')), 0);
-  return { items, refs };
-}
-
-/**
- * Replaces Chrome's outline (every heading, spaces lost at line breaks) with
- * ours: only the bookmarks asked for, titled exactly as their headings, each
- * pointing where Chrome's item for that heading pointed.
- */
-function setOutline(doc: PDFDocument, bookmarks: Bookmark[]): void {
-  const { context } = doc;
-  const { items, refs } = readChromeOutline(doc);
-  let next = 0;
-  const destinationOf = (bookmark: Bookmark): PDFObject | undefined => {
-    const wanted = squeeze(bookmark.title);
-    for (let i = next; i < items.length; i++) {
-      if (items[i].depth === bookmark.level - 1 && squeeze(items[i].title) === wanted) {
-        next = i + 1;
-        return items[i].dest;
-      }
-    }
-    return undefined;
-  };
-  for (const ref of refs) context.delete(ref);
-
-  interface Made {
-    ref: PDFRef;
-    dict: PDFDict;
-    closed: boolean;
-    /** Items shown below it when it is open. */
-    below: number;
-  }
-  const shown = (list: Made[]) => list.reduce((sum, item) => sum + 1 + (item.closed ? 0 : item.below), 0);
-  const build = (list: Bookmark[]): Made[] => {
-    const made: Made[] = [];
-    for (const bookmark of list) {
-      // Looked up before the children: the headings come in document order.
-      const dest = destinationOf(bookmark);
-      const children = build(bookmark.children);
-      // A heading Chrome did not print (it always should) gets no bookmark; its children move up.
-      if (!dest) {
-        made.push(...children);
-        continue;
-      }
-      const ref = context.nextRef();
-      const dict = context.obj({});
-      dict.set(name('Title'), PDFHexString.fromText(bookmark.title));
-      dict.set(name('Dest'), dest);
-      link(children, ref, dict);
-      const below = shown(children);
-      if (children.length) dict.set(name('Count'), PDFNumber.of(bookmark.closed ? -below : below));
-      context.assign(ref, dict);
-      made.push({ ref, dict, closed: Boolean(bookmark.closed) && children.length > 0, below });
-    }
-    return made;
-  };
-  /** Chains the items as the children of `parent`. */
-  const link = (items: Made[], parentRef: PDFRef, parent: PDFDict) => {
-    items.forEach((item, index) => {
-      item.dict.set(name('Parent'), parentRef);
-      if (index > 0) item.dict.set(name('Prev'), items[index - 1].ref);
-      else item.dict.delete(name('Prev'));
-      if (index + 1 < items.length) item.dict.set(name('Next'), items[index + 1].ref);
-      else item.dict.delete(name('Next'));
-    });
-    if (items.length) {
-      parent.set(name('First'), items[0].ref);
-      parent.set(name('Last'), items[items.length - 1].ref);
-    }
-  };
-  const top = build(bookmarks);
-  const rootRef = context.nextRef();
-  const root = context.obj({ Type: 'Outlines' });
-  link(top, rootRef, root);
-  if (top.length) root.set(name('Count'), PDFNumber.of(shown(top)));
-  context.assign(rootRef, root);
-  doc.catalog.set(name('Outlines'), rootRef);
 }
 
 export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
