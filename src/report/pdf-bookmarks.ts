@@ -1,8 +1,8 @@
 // The PDF's bookmarks (outline), set from the headings the report knows instead
 // of the ones Chrome makes: Chrome makes one per heading (149 in the example,
 // every step included) and loses the space where a heading wraps onto a new line.
-import { PDFDict, PDFHexString, PDFNumber, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { dictOf, name, text } from './pdf-objects.js';
+import { PDFDict, PDFNumber, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { dictOf, name, text, textString } from './pdf-objects.js';
 
 export interface Bookmark {
   /** Exactly the text of the heading it points at. */
@@ -90,7 +90,7 @@ export function setOutline(doc: PDFDocument, bookmarks: Bookmark[]): void {
       }
       const ref = context.nextRef();
       const dict = context.obj({});
-      dict.set(name('Title'), PDFHexString.fromText(bookmark.title));
+      dict.set(name('Title'), textString(bookmark.title));
       dict.set(name('Dest'), dest);
       link(children, ref, dict);
       const below = shown(children);

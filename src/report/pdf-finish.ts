@@ -13,8 +13,8 @@ import { deflate as deflateCallback, inflate as inflateCallback } from 'node:zli
 import { PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFRawStream, PDFRef, decodePDFRawStream, type PDFContext } from 'pdf-lib';
 import { setOutline, type Bookmark } from './pdf-bookmarks.js';
 import { markArtifacts } from './pdf-content.js';
-import { arrayOf, dictOf, name, text } from './pdf-objects.js';
-import { savePdf, type Changes } from './pdf-write.js';
+import { arrayOf, dictOf, name, text, textString } from './pdf-objects.js';
+import { openPdf } from './pdf-file.js';
 
 
 export interface FinishOptions {
@@ -78,7 +78,7 @@ async function contentBytes(stream: PDFRawStream): Promise<Uint8Array> {
 }
 
 /** Every page's content wrapped where it is not tagged (see pdf-content.ts). */
-async function markPageArtifacts(doc: PDFDocument, { changed }: Changes): Promise<void> {
+async function markPageArtifacts(doc: PDFDocument): Promise<void> {
   const { context } = doc;
   const refs = doc.getPages().flatMap((page) => {
     const contents = page.node.get(name('Contents'));
@@ -92,7 +92,6 @@ async function markPageArtifacts(doc: PDFDocument, { changed }: Changes): Promis
       const marked = markArtifacts(await contentBytes(stream));
       if (!marked) return;
       context.assign(ref, PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }), await deflate(marked)));
-      changed.add(ref);
     }),
   );
 }
@@ -115,65 +114,30 @@ function linkDescription(annot: PDFDict, context: PDFContext, targets: Map<strin
   return page ? `Ga naar bladzijde ${page}` : 'Ga naar een andere plek in dit rapport';
 }
 
-function describeLinks(doc: PDFDocument, targets: Map<string, string>, { changed }: Changes): void {
+function describeLinks(doc: PDFDocument, targets: Map<string, string>): void {
   const { context } = doc;
   const pages = pageNumbers(doc);
   for (const page of doc.getPages()) {
-    const list = page.node.get(name('Annots'));
-    const annots = arrayOf(context, list);
+    const annots = arrayOf(context, page.node.get(name('Annots')));
     for (const item of annots?.asArray() ?? []) {
       const annot = dictOf(context, item);
       if (!annot || annot.get(name('Subtype')) !== name('Link') || text(annot.get(name('Contents')))) continue;
-      annot.set(name('Contents'), PDFHexString.fromText(linkDescription(annot, context, targets, pages)));
-      // The object that holds the annotation: itself, or the list, or the page it sits in.
-      changed.add(item instanceof PDFRef ? item : list instanceof PDFRef ? list : page.ref);
+      annot.set(name('Contents'), textString(linkDescription(annot, context, targets, pages)));
     }
   }
 }
 
-/**
- * A /Figure without alternative text is Chrome's mapping of an HTML element
- * that holds other content (such as <figure>): it becomes a plain grouping
- * element, so no figure is left without a description.
- */
-function regroupBareFigures(doc: PDFDocument, { changed }: Changes): void {
-  const { context } = doc;
-  const seen = new Set<PDFDict>();
-  /** `holder`: the object the element is stored in (itself, or its parent when it is a direct object). */
-  const walk = (node: PDFDict, holder: PDFRef) => {
-    if (seen.has(node)) return;
-    seen.add(node);
-    const k = context.lookup(node.get(name('K')));
-    const kids = k instanceof PDFArray ? k.asArray() : k ? [node.get(name('K'))!] : [];
-    const elements = kids
-      .map((kid) => ({ dict: dictOf(context, kid), holder: kid instanceof PDFRef ? kid : holder }))
-      .filter((kid): kid is { dict: PDFDict; holder: PDFRef } => Boolean(kid.dict?.has(name('S'))));
-    if (node.get(name('S')) === name('Figure') && !node.has(name('Alt')) && !node.has(name('ActualText')) && elements.length > 0) {
-      node.set(name('S'), name('Div'));
-      changed.add(holder);
-    }
-    for (const element of elements) walk(element.dict, element.holder);
-  };
-  const rootRef = doc.catalog.get(name('StructTreeRoot'));
-  const root = dictOf(context, rootRef);
-  if (root && rootRef instanceof PDFRef) walk(root, rootRef);
-}
-
 export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
-  // Without pauses for the event loop: nothing else runs meanwhile, and each pause costs a timer tick.
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity });
+  // Chrome's PDF opens without parsing all of it (pdf-file.ts); anything else the usual way, without pauses for the event loop.
+  const file = openPdf(bytes);
+  const doc = file?.doc ?? (await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity }));
   const { context, catalog } = doc;
-  const changes: Changes = { changed: new Set() };
-  const { Root, Info } = context.trailerInfo;
-  for (const ref of [Root, Info]) if (ref instanceof PDFRef) changes.changed.add(ref);
   const date = options.date ?? new Date();
   const producer = `${doc.getProducer() || 'Chromium'}; pdf-lib`;
 
   // PDF/UA-1 is based on PDF 1.7; the header says so (here for pdf-lib's own save, which savePdf falls back to).
   context.header = PDFHeader.forVersion(1, 7);
   doc.setTitle(options.title, { showInWindowTitleBar: true });
-  const preferences = catalog.get(name('ViewerPreferences'));
-  if (preferences instanceof PDFRef) changes.changed.add(preferences);
   doc.setLanguage(options.language);
   doc.setCreator(options.creator);
   doc.setProducer(producer);
@@ -184,8 +148,7 @@ export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Prom
   catalog.set(name('PageMode'), name('UseOutlines'));
 
   setOutline(doc, options.bookmarks);
-  describeLinks(doc, options.targets, changes);
-  regroupBareFigures(doc, changes);
-  await markPageArtifacts(doc, changes);
-  return savePdf(doc, bytes, changes, '1.7');
+  describeLinks(doc, options.targets);
+  await markPageArtifacts(doc);
+  return file ? file.save('1.7') : doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }

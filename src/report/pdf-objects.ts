@@ -19,3 +19,9 @@ export function text(object: PDFObject | undefined): string {
   if (object instanceof PDFName) return Buffer.from(object.asBytes()).toString('utf8');
   return '';
 }
+
+/**
+ * A text string (UTF-16, as PDF wants for anything beyond ASCII). pdf-lib's
+ * PDFHexString.fromText does the same, but slowly: one padded string per character.
+ */
+export const textString = (value: string) => PDFHexString.of(`FEFF${Buffer.from(value, 'utf16le').swap16().toString('hex').toUpperCase()}`);
