@@ -101,6 +101,21 @@ describe('kwaliteit report --format html on the example', () => {
     expect(html).toContain('Verplichte vraag · in eigen woorden');
   });
 
+  it('drops the note, without any code change, for a format file with the official wording, and names its publisher', async () => {
+    const { applyFixture, checkFixtures } = await import('./helpers/check-fixtures.js');
+    const dir = applyFixture(checkFixtures().find((f) => f.name === 'format-official')!);
+    const out = join(tempDir(), 'officieel.html');
+    const result = await runMain(['report', dir, '--format', 'html', '--out', out, '--date', DATE], { ...NO_BROWSER_ENV });
+    expect(result.code, result.stderr).toBe(0);
+    const official = readFileSync(out, 'utf8');
+    expect(official).not.toContain('in eigen woorden');
+    expect(official).not.toContain('class="wording-note"');
+    expect(official).toContain('<p class="bouwblad-label">Verplichte vraag</p>');
+    expect(official).toContain('<dt>Uitgever van het format</dt><dd>Gelijke Kansen Alliantie</dd>');
+    expect(official).toContain('<dt>Tekst van de verplichte vragen</dt><dd>De officiële tekst. Het kwaliteitsformat van OCW (testgegevens).</dd>');
+    expect(official).toContain('(uitgegeven door Gelijke Kansen Alliantie)');
+  });
+
   it('is made the same way in-process and by the built program', () => {
     const out = join(tempDir(), 'rapport.html');
     const result = runBin(['report', EXAMPLE, '--format', 'html', '--out', out, '--date', DATE], { env: NO_BROWSER_ENV });

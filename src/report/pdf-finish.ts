@@ -10,7 +10,7 @@
 // (pdf-lib and node:zlib), so it runs on every computer the report runs on.
 import { promisify } from 'node:util';
 import { deflate as deflateCallback, inflate as inflateCallback } from 'node:zlib';
-import { PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFRawStream, PDFRef, decodePDFRawStream, type PDFContext } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHeader, PDFRawStream, PDFRef, decodePDFRawStream, type PDFContext } from 'pdf-lib';
 import { setOutline, type Bookmark } from './pdf-bookmarks.js';
 import { markArtifacts } from './pdf-content.js';
 import { arrayOf, dictOf, name, text, textString } from './pdf-objects.js';
