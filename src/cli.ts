@@ -182,7 +182,7 @@ Voorbeelden:
     .description('maak het kwaliteitsrapport: een PDF om in te leveren, een webpagina of een Word-document')
     .addArgument(folderArgument('de map van de coalitie'))
     .option('--format <soort>', describeChoices(REPORT_FORMAT_LABELS), choiceOf('--format', REPORT_FORMATS, 'dat soort rapport bestaat niet'))
-    .option('--out <pad>', 'waar het rapport komt (standaard: rapport/kwaliteitsrapport.pdf in de map van de coalitie)')
+    .option('--out <pad>', 'waar het rapport komt (standaard: rapport/kwaliteitsrapport-<naam van de coalitie>.pdf in de map van de coalitie)')
     .option('--final', 'het definitieve rapport: alleen als de eindcontrole geen fouten vindt')
     .option('--date <datum>', 'de datum van het rapport en de controle (jaar-maand-dag)', dateOf('--date'))
     .option('--browser <pad>', 'de browser (Chrome, Edge of Chromium) waarmee de PDF wordt gemaakt')

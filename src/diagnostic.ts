@@ -10,6 +10,8 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   hint?: string;
+  /** Text from the coalition's file that `message` quotes; the report leaves it out (see findingText). */
+  quote?: string;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

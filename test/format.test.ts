@@ -29,6 +29,25 @@ describe('the built-in kwaliteitsformat', () => {
     ]);
   });
 
+  it('says its mandatory questions are not the official wording, where they come from, and names no publisher', async () => {
+    const format = await loadFormat();
+    expect(format.wording.official).toBe(false);
+    expect(format.wording.source).toMatch(/op basis van de handreiking/);
+    expect(format.publisher).toBeUndefined();
+  });
+
+  it('treats a format file that says nothing about its wording as not official', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'format.yaml');
+    const original = await loadFormat();
+    const { stringify } = await import('yaml');
+    const { wording: _, source: __, bouwsteen: ___, bouwsteenFor: ____, ...rest } = original;
+    writeFileSync(file, stringify({ ...rest, bouwstenen: original.bouwstenen.map(({ mandatoryQuestion: _m, ...b }) => b), publisher: '  ' }));
+    const loaded = await loadFormat(file);
+    expect(loaded.wording).toEqual({ official: false });
+    expect(loaded.publisher).toBeUndefined();
+  });
+
   it('resolves a built-in name, and a path relative to the config that stays inside the coalition', () => {
     expect(isBuiltinName('bouwstenen-voor-kwaliteit')).toBe(true);
     expect(builtinFormatPath('bouwstenen-voor-kwaliteit')).toMatch(/templates[\\/]format[\\/]bouwstenen-voor-kwaliteit\.yaml$/);

@@ -99,14 +99,14 @@ describe('the package, installed from its tarball', () => {
     expect(cycle.stderr).toContain('Proefrun');
     const html = await run(['report', dir, '--format', 'html', '--date', DATE]);
     expect(html.code).toBe(0);
-    expect(readFileSync(join(dir, 'rapport/kwaliteitsrapport.html'), 'utf8')).toContain(`kwaliteit ${VERSION}`);
+    expect(readFileSync(join(dir, 'rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.html'), 'utf8')).toContain(`kwaliteit ${VERSION}`);
   });
 
   it.skipIf(!testBrowser())(`report --format pdf${testBrowser() ? '' : ' (overgeslagen: geen browser gevonden)'}`, async () => {
     const dir = example();
     const pdf = await run(['report', dir, '--date', DATE]);
     expect(pdf.code, pdf.stderr).toBe(0);
-    expect(readFileSync(join(dir, 'rapport/kwaliteitsrapport.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(join(dir, 'rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it("the coalition README's commands work in that folder: npm install, then npx kwaliteit check", () => {
@@ -143,7 +143,7 @@ describe.skipIf(!node24)(`the installed package on Node ${PINNED_NODE_VERSION}${
     const root = join(tempDir(), 'nieuw');
     expect(node(['init', root, '--name', 'Coalitie Test', '--lead', 'OBS De Linde', '--yes']).status).toBe(0);
     expect(node(['report', dir, '--format', 'html', '--date', DATE]).status).toBe(0);
-    expect(readFileSync(join(dir, 'rapport/kwaliteitsrapport.html'), 'utf8')).toContain('<html lang="nl"');
+    expect(readFileSync(join(dir, 'rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.html'), 'utf8')).toContain('<html lang="nl-NL"');
     expect(JSON.parse(node(['status', dir, '--json', '--date', DATE]).stdout).period.number).toBe(2);
     expect(node(['add', dir, '--bouwsteen', 'meso-samenhang', '--question', 'Hoe delen we wat werkt?', '--id', 'delen', '--date', DATE]).status).toBe(0);
     const cycle = node(['new-cycle', dir, '--dry-run', '--yes', '--date', '2026-08-02']);
@@ -155,6 +155,6 @@ describe.skipIf(!node24)(`the installed package on Node ${PINNED_NODE_VERSION}${
     const dir = example();
     const pdf = node(['report', dir, '--date', DATE]);
     expect(pdf.status, pdf.stderr).toBe(0);
-    expect(readFileSync(join(dir, 'rapport/kwaliteitsrapport.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(join(dir, 'rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

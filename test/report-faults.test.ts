@@ -96,7 +96,7 @@ describe('report --format html when writing fails', () => {
       const { dir, before } = withEarlierReport(template);
       setFaultHook(failAt(k, code));
       const result = await runMain(['report', dir, '--format', 'html', '--date', LATER], NO_BROWSER_ENV);
-      expectSaveFailure(result, join(dir, 'rapport/kwaliteitsrapport.html'), cause, hint);
+      expectSaveFailure(result, join(dir, 'rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.html'), cause, hint);
       expect(snapshot(dir)).toEqual(before);
       expect(leftovers(dir)).toEqual([]);
       expect(result.stdout).toBe('');
@@ -107,7 +107,7 @@ describe('report --format html when writing fails', () => {
     const { dir } = withEarlierReport(template);
     setFaultHook(failAt(0, 'ENOSPC'));
     const inside = await runInside(dir, ['report', '--format', 'html', '--date', LATER]);
-    expect(inside.stderr).toContain('opgeslagen als rapport/kwaliteitsrapport.html (de schijf is vol)');
+    expect(inside.stderr).toContain('opgeslagen als rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.html (de schijf is vol)');
   });
 
   it('shows the stack with --debug', async () => {
@@ -180,7 +180,7 @@ describe('report --format html on Ctrl+C', () => {
         () => 'saved',
         (error: { code?: string }) => error.code,
       );
-      const html = readFileSync(join(dir, 'rapport/kwaliteitsrapport.html'), 'utf8');
+      const html = readFileSync(join(dir, 'rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.html'), 'utf8');
       if (outcome === 'saved') expect(html, `k=${k}`).toContain('1 april 2026');
       else {
         expect(outcome, `k=${k}`).toBe('cancelled');
@@ -215,7 +215,7 @@ describe.skipIf(!browser)('report with a PDF', () => {
     const { dir, before } = withEarlierReport(template);
     setFaultHook(failAt(k, code));
     const result = await runMain(['report', dir, '--format', 'pdf', '--date', LATER]);
-    expectSaveFailure(result, join(dir, 'rapport/kwaliteitsrapport.pdf'), cause, hint);
+    expectSaveFailure(result, join(dir, 'rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.pdf'), cause, hint);
     expect(snapshot(dir)).toEqual(before);
     expect(leftovers(dir)).toEqual([]);
     expect(browserChildren()).toEqual([]);
@@ -228,7 +228,7 @@ describe.skipIf(!browser)('report with a PDF', () => {
     const { dir, before } = withEarlierReport(template);
     setFaultHook(failAt(k, k % 2 ? 'EACCES' : 'ENOSPC'));
     const result = await runMain(['report', dir, '--format', 'both', '--date', LATER]);
-    const file = k % 2 ? 'kwaliteitsrapport.pdf' : 'kwaliteitsrapport.html';
+    const file = k % 2 ? 'kwaliteitsrapport-coalitie-kansrijk-rivierstad.pdf' : 'kwaliteitsrapport-coalitie-kansrijk-rivierstad.html';
     expectSaveFailure(result, join(dir, 'rapport', file), k % 2 ? 'geen schrijfrechten' : 'de schijf is vol', k % 2 ? 'schrijfrechten' : 'ruimte vrij');
     expect(snapshot(dir), `k=${k}`).toEqual(before);
     expect(leftovers(dir), `k=${k}`).toEqual([]);

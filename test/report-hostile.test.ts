@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { report, type ReportResult } from '../src/commands/report.js';
 import { tempDir } from './helpers/folders.js';
+import { expectAccessiblePdf, hasQpdf, headingsAtPageEnd } from './helpers/pdf-structure.js';
 import { pdfSkipReason, pdftotext } from './helpers/pdf-tools.js';
 import { expectSafeStructure } from './helpers/report-html.js';
 import { REPO, runBin, runMain } from './helpers/run.js';
@@ -62,10 +63,13 @@ describe('kwaliteit report on hostile Markdown', () => {
     expect(fixture[result.warnings[0].line! - 1]).toBe('![x](http://evil.example/x.png)');
   });
 
-  it('names the raw HTML in the appendix without reprinting it', () => {
+  it('shows the actual raw-html findings in the appendix, without reprinting the code', () => {
     const appendix = html.slice(html.indexOf('id="bijlage-sectie"'));
     expect(appendix.replace(/<[^>]+>/g, '')).toContain('bouwbladen/kinderraad/periode-1.md');
-    expect(appendix).toContain('geen HTML-code');
+    const rawHtml = result.coalition.diagnostics.filter((d) => d.ruleId === 'raw-html');
+    expect(rawHtml.length).toBeGreaterThan(1);
+    // The finding as check says it, with the quoted code left out.
+    expect(appendix.match(/Hier staat HTML-code \(…\)\. Die wordt niet in het rapport getoond\./g)).toHaveLength(rawHtml.length);
   });
 
   it('warns on stderr when run from the command line, in-process and as the built program', async () => {
@@ -81,12 +85,22 @@ describe('kwaliteit report on hostile Markdown', () => {
   describe.skipIf(Boolean(skip))('as PDF', () => {
     let requests: string[];
     let pdfFile: string;
+    let pdfHtml: string;
 
     beforeAll(async () => {
       requests = [];
-      const done = await report({ dir: HOSTILE, format: 'pdf', out: join(tempDir(), 'r.pdf'), date: DATE, onRequest: (url) => requests.push(url) });
-      pdfFile = done.files[0];
+      const done = await report({ dir: HOSTILE, format: 'both', out: join(tempDir(), 'r.pdf'), date: DATE, onRequest: (url) => requests.push(url) });
+      [pdfHtml, pdfFile] = [readFileSync(done.files[0], 'utf8'), done.files[1]];
     }, 120_000);
+
+    it.skipIf(!hasQpdf())('passes the structural check, its one image a figure with alt text', () => {
+      const pdf = expectAccessiblePdf(pdfFile, pdfHtml);
+      expect(pdf.structTypes.filter((type) => type === 'Figure')).toHaveLength(1);
+    });
+
+    it('leaves no heading alone at the bottom of a page', () => {
+      expect(headingsAtPageEnd(pdfFile, pdfHtml)).toEqual([]);
+    });
 
     it('makes no request other than data: (the image)', () => {
       expect(requests.length).toBeGreaterThan(0);

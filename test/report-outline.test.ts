@@ -1,23 +1,7 @@
 // The PDF bookmark reader that gives the table of contents its page numbers.
 import { describe, expect, it } from 'vitest';
 import { decodeText, pageCount, readDestinations, readOutline } from '../src/report/outline.js';
-
-/** A small PDF from object bodies (1-based numbers), with a correct xref table unless told otherwise. */
-function buildPdf(objects: string[], options: { xref?: boolean } = {}): Uint8Array {
-  let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
-  const offsets: number[] = [];
-  objects.forEach((body, index) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${index + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xrefAt = Buffer.byteLength(out, 'latin1');
-  if (options.xref !== false) {
-    out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-    for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  }
-  out += `trailer\n<</Size ${objects.length + 1} /Root 1 0 R>>\nstartxref\n${options.xref !== false ? xrefAt : 0}\n%%EOF\n`;
-  return Uint8Array.from(Buffer.from(out, 'latin1'));
-}
+import { buildPdf } from './helpers/tiny-pdf.js';
 
 const utf16 = (text: string) => `<FEFF${Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase()}>`;
 

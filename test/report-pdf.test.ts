@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFormat } from '../src/format/load.js';
 import { readOutline } from '../src/report/outline.js';
 import { tempDir } from './helpers/folders.js';
+import { expectAccessiblePdf, hasQpdf, headingsAtPageEnd, pageTexts } from './helpers/pdf-structure.js';
 import { pdfinfo, pdfSkipReason, pdftotext } from './helpers/pdf-tools.js';
 import { runBin, runMain } from './helpers/run.js';
 
@@ -13,6 +14,8 @@ const EXAMPLE = 'examples/voorbeeldcoalitie';
 const DATE = '2026-03-01';
 const skip = pdfSkipReason();
 if (skip) console.warn(`De PDF-tests van kwaliteit report worden overgeslagen: ${skip}.`);
+const noQpdf = !hasQpdf();
+if (!skip && noQpdf) console.warn('De structuurcontrole van de PDF wordt overgeslagen: qpdf ontbreekt; installeer qpdf.');
 
 /** The line above each bouwsteen's title (printed in capitals). */
 const eyebrow = (index: number) => new RegExp(`Bouwsteen ${index + 1} van 9`, 'i');
@@ -31,6 +34,7 @@ function tocNumbers(pages: string[]): Map<string, number> {
 describe.skipIf(Boolean(skip))('kwaliteit report as PDF', () => {
   let dir: string;
   let pdfFile: string;
+  let html: string;
   let text: string;
   let pages: string[];
   let titles: string[];
@@ -39,7 +43,8 @@ describe.skipIf(Boolean(skip))('kwaliteit report as PDF', () => {
     titles = (await loadFormat()).bouwstenen.map((b) => b.title);
     dir = tempDir();
     pdfFile = join(dir, 'rapport.pdf');
-    const result = await runMain(['report', EXAMPLE, '--out', pdfFile, '--date', DATE]);
+    const result = await runMain(['report', EXAMPLE, '--format', 'both', '--out', pdfFile, '--date', DATE]);
+    html = readFileSync(join(dir, 'rapport.html'), 'utf8');
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('De browser starten');
     text = pdftotext(pdfFile);
@@ -52,7 +57,7 @@ describe.skipIf(Boolean(skip))('kwaliteit report as PDF', () => {
     expect(info).toMatch(/^Title:\s+Kwaliteitsrapport Coalitie Kansrijk Rivierstad \(concept\)$/m);
     expect(info).toMatch(/^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)$/m);
     expect(Number(/^Pages:\s+(\d+)$/m.exec(info)![1])).toBeGreaterThan(10);
-    expect(readFileSync(pdfFile).toString('latin1')).toContain('/Lang (nl)');
+    expect(readFileSync(pdfFile).toString('latin1')).toContain('/Lang (nl-NL)');
   });
 
   it('has page numbers, the concept marker, all nine bouwstenen and the text of the steps', () => {
@@ -75,6 +80,77 @@ describe.skipIf(Boolean(skip))('kwaliteit report as PDF', () => {
     // poppler reads the same outline.
     const dests = pdfinfo(pdfFile, '-dests');
     expect(dests.split('\n').length).toBeGreaterThan(9);
+  });
+
+  it.skipIf(noQpdf)('passes the structural check: PDF 1.7, XMP with PDF/UA, bookmarks shown, links described, no untagged content', () => {
+    const pdf = expectAccessiblePdf(pdfFile, html);
+    // The bouwstenen, their bouwbladen and periods: far fewer than Chrome's one per heading (149), none per step.
+    expect(pdf.outline.length).toBeLessThan(60);
+    expect(pdf.outline.some((item) => item.title.startsWith('Stap '))).toBe(false);
+    expect(pdf.outline.find((item) => item.title.startsWith('Hoe werken begeleiders, leerkrachten en ouders samen'))?.title).toBe(
+      'Hoe werken begeleiders, leerkrachten en ouders samen, zodat elk kind zich welkom en gezien voelt?',
+    );
+  });
+
+  it.skipIf(noQpdf)('has each bookmark on the page of its heading', async () => {
+    const { readPdfStructure } = await import('./helpers/pdf-structure.js');
+    const texts = pageTexts(pdfFile).map((page) => page.replace(/\s+/g, '').toLowerCase());
+    for (const item of readPdfStructure(pdfFile).outline) expect(texts[item.page - 1], item.title).toContain(item.title.replace(/\s+/g, '').toLowerCase());
+  });
+
+  it('leaves no heading alone at the bottom of a page', () => {
+    expect(headingsAtPageEnd(pdfFile, html)).toEqual([]);
+  });
+
+  it('says that the mandatory questions are not the official wording', () => {
+    const flat = pdftotext(pdfFile, false).replace(/\s+/g, ' ');
+    expect(flat.match(/De verplichte vragen in dit rapport zijn in eigen woorden; de officiële tekst staat in het kwaliteitsformat van OCW\./g)).toHaveLength(2);
+  });
+
+  it('shows in each cell of the grid the page of its bouwsteen, macro on top', () => {
+    const grid = pages.find((page) => /De bouwstenen in één oogopslag/.test(page) && /bladzijde \d+/.test(page))!;
+    const inGrid = [...grid.matchAll(/bladzijde (\d+)/g)].map((m) => Number(m[1]));
+    const toc = tocNumbers(pages);
+    const order = ['macro', 'meso', 'micro'].flatMap((level) => ['samenhang', 'samenwerking', 'uitvoering'].map((aspect) => titles.find((t) => t.startsWith(aspect[0].toUpperCase() + aspect.slice(1)) && t.endsWith(`${level}niveau`))!));
+    // Row by row from the top; within a row the text lines up by height, not by column.
+    const rows = (numbers: (number | undefined)[]) => [0, 3, 6].map((at) => [...numbers.slice(at, at + 3)].sort((a, b) => a! - b!));
+    expect(rows(inGrid)).toEqual(rows(order.map((title) => toc.get(title))));
+  });
+
+  it.skipIf(noQpdf)('has a structural check that sees what Chrome alone leaves, and what finishing it sets', async () => {
+    const { renderPdf } = await import('../src/report/pdf.js');
+    const { testBrowser } = await import('./helpers/pdf-tools.js');
+    const { readPdfStructure } = await import('./helpers/pdf-structure.js');
+    const { finishPdf } = await import('../src/report/pdf-finish.js');
+    const bare = `<!DOCTYPE html><html lang="nl-NL"><head><title>Kaal</title></head><body><h1>Kop</h1><p><a href="#b">Verder</a></p>
+<h2 id="b">Een kop onderaan</h2><div style="break-before: page"><p>Tekst op de volgende bladzijde.</p></div></body></html>`;
+    const { pdf } = await renderPdf(bare, {
+      executablePath: testBrowser()!,
+      timeoutMs: 30_000,
+      headerTemplate: '<div style="font-size:8pt; margin-left:20mm">CONCEPT</div>',
+      footerTemplate: '<span></span>',
+      toc: [],
+    });
+    const file = join(tempDir(), 'kaal.pdf');
+    writeFileSync(file, pdf);
+    const raw = readPdfStructure(file);
+    expect(raw.header).toBe('%PDF-1.4');
+    expect(raw.xmp).toBeUndefined();
+    expect(raw.catalog['/PageMode']).toBeUndefined();
+    expect(raw.untagged.length).toBeGreaterThan(0);
+    expect(raw.links.map((link) => link.contents)).toEqual(['']);
+    expect(headingsAtPageEnd(file, bare)).toEqual(['bladzijde 1: Een kop onderaan']);
+
+    const finished = join(tempDir(), 'af.pdf');
+    const bookmarks = [{ title: 'Kop', level: 1, children: [] }, { title: 'Een kop onderaan', level: 2, children: [] }];
+    writeFileSync(finished, await finishPdf(pdf, { title: 'Kaal', language: 'nl-NL', creator: 'test', bookmarks, targets: new Map([['b', 'Een kop onderaan']]) }));
+    const done = readPdfStructure(finished);
+    expect(done.header).toBe('%PDF-1.7');
+    expect(done.untagged).toEqual([]);
+    expect(done.orphanMcids).toEqual([]);
+    expect(done.links.map((link) => link.contents)).toEqual(['Ga naar: Een kop onderaan']);
+    expect(done.outline.map((item) => `${item.depth} ${item.title} p${item.page}`)).toEqual(['0 Kop p1', '0 Een kop onderaan p1']);
+    expect(done.structTypes).toEqual(raw.structTypes);
   });
 
   it('has the right page numbers in the table of contents', () => {

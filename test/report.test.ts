@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { report, resolveOutputs } from '../src/commands/report.js';
+import { report, reportFileName, resolveOutputs } from '../src/commands/report.js';
 import { loadFormat } from '../src/format/load.js';
 import { browserCandidates, defaultBrowserPaths, findBrowser } from '../src/report/browser.js';
 import { markdownToHtml, type ReportWarning } from '../src/report/markdown-to-html.js';
@@ -72,13 +72,48 @@ describe('kwaliteit report --format html on the example', () => {
     expect(into).toContain('href="#bouwsteen-micro-samenwerking"');
   });
 
-  it('has the 3×3 grid with the state in words, and the samenhang drawing', () => {
+  it('has the 3×3 grid with the state in words, macro on top as in status, and the samenhang drawing', () => {
     const grid = html.slice(html.indexOf('<table class="grid">'), html.indexOf('</table>', html.indexOf('<table class="grid">')));
     expect(grid.match(/<td class="cell cell-klaar">/g)).toHaveLength(9);
     expect(grid.match(/<span class="state-label">Compleet<\/span>/g)).toHaveLength(9);
     expect(grid).toContain('+ 1 extra bouwblad');
-    expect(html).toMatch(/<svg class="samenhang"[^>]*role="img"/);
+    expect([...grid.matchAll(/<th scope="row"><span>(\w+)<\/span>/g)].map((m) => m[1])).toEqual(['Macroniveau', 'Mesoniveau', 'Microniveau']);
+    // Every cell has a slot for its bouwsteen's page in the PDF; the web page leaves it empty.
+    expect(grid.match(/<span data-toc-page="bouwsteen-[a-z-]+"><\/span>/g)).toHaveLength(9);
+    // The drawing holds links, so it is a group (an image may not hold links), in the same orientation.
+    expect(html).toMatch(/<svg class="samenhang"[^>]*role="group"/);
+    const drawing = html.slice(html.indexOf('<svg class="samenhang"'));
+    expect(drawing.indexOf('aria-label="Samenhang op macroniveau"')).toBeLessThan(drawing.indexOf('aria-label="Samenhang op microniveau"'));
+    expect(html).not.toContain('<figure');
     expect(html.match(/<path class="edge/g)!.length).toBeGreaterThan(5);
+  });
+
+  it('says at the grid and in the appendix that the mandatory questions are not the official wording', () => {
+    const note = 'De verplichte vragen in dit rapport zijn in eigen woorden; de officiële tekst staat in het kwaliteitsformat van OCW.';
+    const grid = html.slice(html.indexOf('id="overzicht-sectie"'), html.indexOf('<table class="grid">'));
+    const appendix = html.slice(html.indexOf('id="bijlage-sectie"'));
+    expect(grid).toContain(note);
+    expect(appendix).toContain(note);
+    expect(appendix).toContain('<dt>Tekst van de verplichte vragen</dt><dd>In eigen woorden, niet de officiële tekst.');
+    // The bundled format names no publisher: nobody but kwaliteit made it.
+    expect(html).not.toContain('Uitgever van het format');
+    expect(html).not.toMatch(/\(Ministerie van OCW, uitgevoerd door/);
+    expect(html).toContain('Verplichte vraag · in eigen woorden');
+  });
+
+  it('drops the note, without any code change, for a format file with the official wording, and names its publisher', async () => {
+    const { applyFixture, checkFixtures } = await import('./helpers/check-fixtures.js');
+    const dir = applyFixture(checkFixtures().find((f) => f.name === 'format-official')!);
+    const out = join(tempDir(), 'officieel.html');
+    const result = await runMain(['report', dir, '--format', 'html', '--out', out, '--date', DATE], { ...NO_BROWSER_ENV });
+    expect(result.code, result.stderr).toBe(0);
+    const official = readFileSync(out, 'utf8');
+    expect(official).not.toContain('in eigen woorden');
+    expect(official).not.toContain('class="wording-note"');
+    expect(official).toContain('<p class="bouwblad-label">Verplichte vraag</p>');
+    expect(official).toContain('<dt>Uitgever van het format</dt><dd>Gelijke Kansen Alliantie</dd>');
+    expect(official).toContain('<dt>Tekst van de verplichte vragen</dt><dd>De officiële tekst. Het kwaliteitsformat van OCW (testgegevens).</dd>');
+    expect(official).toContain('(uitgegeven door Gelijke Kansen Alliantie)');
   });
 
   it('is made the same way in-process and by the built program', () => {
@@ -90,23 +125,23 @@ describe('kwaliteit report --format html on the example', () => {
 });
 
 describe('where kwaliteit report writes', () => {
-  it('writes rapport/kwaliteitsrapport.html in the coalition folder and nothing else', () => {
+  it('writes rapport/kwaliteitsrapport-<coalition>.html in the coalition folder and nothing else', () => {
     const dir = copyOf(EXAMPLE);
     const before = snapshot(dir);
     const result = runBin(['report', '--format', 'html', '--date', DATE], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const after = snapshot(dir);
-    expect(Object.keys(after).filter((f) => !(f in before))).toEqual(['rapport/kwaliteitsrapport.html']);
+    expect(Object.keys(after).filter((f) => !(f in before))).toEqual(['rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.html']);
     for (const [file, hash] of Object.entries(before)) expect(after[file], file).toBe(hash);
-    expect(result.stdout).toContain('rapport/kwaliteitsrapport.html');
+    expect(result.stdout).toContain('rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.html');
   });
 
   it('replaces an earlier report without leaving temporary files', async () => {
     const dir = copyOf(EXAMPLE);
     expect((await runMain(['report', dir, '--format', 'html', '--date', DATE])).code).toBe(0);
     expect((await runMain(['report', dir, '--format', 'html', '--date', '2026-04-01'])).code).toBe(0);
-    expect(Object.keys(snapshot(join(dir, 'rapport')))).toEqual(['kwaliteitsrapport.html']);
-    expect(readFileSync(join(dir, 'rapport', 'kwaliteitsrapport.html'), 'utf8')).toContain('1 april 2026');
+    expect(Object.keys(snapshot(join(dir, 'rapport')))).toEqual(['kwaliteitsrapport-coalitie-kansrijk-rivierstad.html']);
+    expect(readFileSync(join(dir, 'rapport', 'kwaliteitsrapport-coalitie-kansrijk-rivierstad.html'), 'utf8')).toContain('1 april 2026');
   });
 
   it('refuses an --out between the coalition\'s own files (exit 2), so nothing is ever overwritten', async () => {
@@ -134,6 +169,23 @@ describe('where kwaliteit report writes', () => {
     expect((await resolveOutputs(root, '/w', 'pdf', 'verslag.v2')).paths).toEqual({ pdf: '/w/verslag.v2' });
     expect((await resolveOutputs(root, '/w', 'html', 'uit/')).paths).toEqual({ html: '/w/uit/kwaliteitsrapport.html' });
     await expect(resolveOutputs(root, '/w', 'pdf', 'verslag.html')).rejects.toThrow(/HTML-bestand/);
+    // The name of the coalition goes into the default name, also in a folder given with --out.
+    const name = reportFileName('Coalitie Kansrijk Rivierstad');
+    expect(name).toBe('kwaliteitsrapport-coalitie-kansrijk-rivierstad');
+    expect((await resolveOutputs(root, '/w', 'both', undefined, name)).paths).toEqual({
+      html: '/c/rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.html',
+      pdf: '/c/rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.pdf',
+    });
+    expect((await resolveOutputs(root, '/w', 'pdf', 'uit/', name)).paths).toEqual({ pdf: '/w/uit/kwaliteitsrapport-coalitie-kansrijk-rivierstad.pdf' });
+    expect((await resolveOutputs(root, '/w', 'pdf', 'verslag.pdf', name)).paths).toEqual({ pdf: '/w/verslag.pdf' });
+  });
+
+  it('makes a plain file name of any coalition name', () => {
+    expect(reportFileName('Samen Sterk in Zuid-Oost / Den Haag')).toBe('kwaliteitsrapport-samen-sterk-in-zuid-oost-den-haag');
+    expect(reportFileName('Coalitie Één & Café')).toBe('kwaliteitsrapport-coalitie-een-cafe');
+    expect(reportFileName('«»')).toBe('kwaliteitsrapport');
+    expect(reportFileName(undefined)).toBe('kwaliteitsrapport');
+    expect(reportFileName('x'.repeat(300)).length).toBeLessThanOrEqual('kwaliteitsrapport-'.length + 60);
   });
 
   it('says which formats exist when --format is wrong (exit 2)', async () => {

@@ -6,6 +6,7 @@ import type { Coalition } from '../coalition/model.js';
 import { add, idProblem, normaliseQuestion, periodForNewWork, type AddOptions } from '../commands/add.js';
 import { formatDutchDate, today } from '../dates.js';
 import { errors, EXIT_OK } from '../errors.js';
+import { gridLevels } from '../format/grid.js';
 import { displayPath } from '../text/display-path.js';
 import { slugify, uniqueId } from '../text/slug.js';
 import { interruptSignal } from './interrupt.js';
@@ -28,7 +29,7 @@ async function ask(prompts: typeof import('./prompts.js'), coalition: Coalition,
   const { format } = coalition;
   const period = periodForNewWork(coalition.config.config!, date);
   // Rows as in the grid of `status`: the higher level on top.
-  const levels = [...format.levels].reverse();
+  const levels = gridLevels(format);
   const bouwsteenId =
     known.bouwsteen ??
     (await prompts.askBouwsteen(

@@ -8,16 +8,27 @@ import { REPORT_DIR } from '../coalition/layout.js';
 import { requireIsoDate, today } from '../dates.js';
 import { errors } from '../errors.js';
 import { displayPath } from '../text/display-path.js';
+import { packageVersion } from '../resources.js';
 import { findBrowser } from '../report/browser.js';
 import type { ReportStatus } from '../report/document.js';
 import type { ReportWarning } from '../report/markdown-to-html.js';
 import { openPdfSession, type PdfSession } from '../report/pdf.js';
 import { WriteError, WriteTransaction } from '../fs/transaction.js';
+import { slugify } from '../text/slug.js';
 
 import { REPORT_FORMATS, type ReportFormat } from './report-formats.js';
 
 export { REPORT_FORMATS, type ReportFormat };
 export const REPORT_FILE = 'kwaliteitsrapport';
+
+/**
+ * The report's file name without extension: with the coalition's name, so a
+ * ministry that receives 130 reports can tell them apart.
+ */
+export function reportFileName(coalitionName: string | undefined): string {
+  const slug = slugify(coalitionName ?? '', 60);
+  return slug ? `${REPORT_FILE}-${slug}` : REPORT_FILE;
+}
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface ReportOptions {
@@ -26,7 +37,7 @@ export interface ReportOptions {
   dir?: string;
   /** Default pdf, or html/docx when --out ends in .html/.docx; both is HTML and PDF. */
   format?: ReportFormat;
-  /** Where to write; default <coalition>/rapport/kwaliteitsrapport.<pdf|html>. */
+  /** Where to write; default <coalition>/rapport/kwaliteitsrapport-<name>.<pdf|html>. */
   out?: string;
   /** Refuse unless the end-of-period check has no errors; the report is then definitief. */
   final?: boolean;
@@ -81,21 +92,22 @@ function expectsPdf(format: ReportFormat | undefined, out: string | undefined): 
   return !(out && /\.(html?|docx)$/i.test(out));
 }
 
-/** Works out the format and the file per format from --format and --out. */
+/** Works out the format and the file per format from --format and --out; `fileName` is used when --out names no file. */
 export async function resolveOutputs(
   root: string,
   cwd: string,
   format: ReportFormat | undefined,
   out: string | undefined,
+  fileName = REPORT_FILE,
 ): Promise<{ format: ReportFormat; paths: Partial<Record<'pdf' | 'html' | 'docx', string>> }> {
   const reportDir = join(root, REPORT_DIR);
-  let base = join(reportDir, REPORT_FILE);
+  let base = join(reportDir, fileName);
   let chosen = format;
   let exact: string | undefined;
   if (out) {
     const target = resolve(cwd, out);
     if (/[\\/]$/.test(out) || (await isDirectory(target))) {
-      base = join(target, REPORT_FILE);
+      base = join(target, fileName);
     } else {
       const ext = extname(target).toLowerCase();
       const kind = ext === '.pdf' ? 'pdf' : ext === '.html' || ext === '.htm' ? 'html' : ext === '.docx' ? 'docx' : undefined;
@@ -178,7 +190,8 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
       return { status: 'refused', files: [], date, final, coalition: checked.result, warnings: [] };
     }
 
-    const { paths } = await resolveOutputs(checked.coalition.root, cwd, options.format, options.out);
+    const fileName = reportFileName(checked.coalition.config.config?.name);
+    const { paths } = await resolveOutputs(checked.coalition.root, cwd, options.format, options.out, fileName);
     checkpoint();
     if (paths.pdf && !session) session = await open(findExecutable());
 
@@ -201,13 +214,27 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
     }
     let pages: Map<string, number> | undefined;
     if (paths.pdf && session) {
+      // pdf-lib loads while the browser prints.
+      const finishing = import('../report/pdf-finish.js');
+      finishing.catch(() => {});
       const printed = await session.print(document.html, {
         ...templates,
         toc: document.toc,
         ...(options.onRequest ? { onRequest: options.onRequest } : {}),
       });
       pages = printed.pages;
-      await writer.replace(paths.pdf, printed.pdf);
+      // The browser is done: it shuts down while the PDF is finished.
+      void session.close();
+      progress('De PDF toegankelijk maken…');
+      const pdf = await (await finishing).finishPdf(printed.pdf, {
+        title: document.documentTitle,
+        language: document.language,
+        creator: `kwaliteit ${packageVersion()}`,
+        bookmarks: document.bookmarks,
+        targets: document.targets,
+      });
+      checkpoint();
+      await writer.replace(paths.pdf, pdf);
       files.push(paths.pdf);
     }
     await writer.commit();

@@ -20,6 +20,8 @@ export interface Format {
   version: string;
   title: string;
   publisher?: string;
+  /** Whether the question texts are the official wording, and where they come from. */
+  wording: { official: boolean; source?: string };
   /** Where it was loaded from (absolute path). */
   source: string;
   levels: Level[];
@@ -40,7 +42,8 @@ export function buildFormat(data: FormatData, source: string): Format {
     id: data.id,
     version: data.version,
     title: data.title,
-    publisher: data.publisher,
+    ...(data.publisher?.trim() ? { publisher: data.publisher.trim() } : {}),
+    wording: { official: data.wording.official, ...(data.wording.source !== undefined ? { source: data.wording.source } : {}) },
     source,
     levels: data.levels,
     aspects: data.aspects,

@@ -8,7 +8,14 @@ export const FormatSchema = z
     id: text,
     version: z.pipe(z.union([text, z.number()]), z.transform(String)),
     title: text,
+    /** Who published this format file; only when that is known. */
     publisher: z.optional(z.string()),
+    /**
+     * Whether the question texts are the official wording, and where they come
+     * from. A file without it is treated as not official: the report cannot
+     * vouch for wording nobody vouched for.
+     */
+    wording: z._default(z.object({ official: z.boolean(), source: z.optional(text) }), { official: false }),
     levels: z.array(described).check(z.length(3)),
     aspects: z.array(described).check(z.length(3)),
     bouwstenen: z.array(

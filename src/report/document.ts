@@ -6,6 +6,7 @@ import type { CheckSummary } from '../check/result.js';
 import type { Period } from '../coalition/model.js';
 import { formatDutchDate } from '../dates.js';
 import type { Diagnostic } from '../diagnostic.js';
+import { gridLevels } from '../format/grid.js';
 import { isFilled, type ParsedBody } from '../markdown/sections.js';
 import { describeProgress } from '../check/describe.js';
 import { countErrors, countWarnings } from '../text/counts.js';
@@ -14,12 +15,17 @@ import { bouwsteenAnchor, extraCount, renderGrid } from './grid.js';
 import { escapeHtml, html, raw, type SafeHtml } from './html.js';
 import type { RootContent } from 'mdast';
 import { mdastToHtml, sectionNodes, type ReportWarning } from './markdown-to-html.js';
-import { bouwbladName, type BouwbladView, type BouwsteenView, type ReportModel } from './model.js';
+import { bouwbladName, type BouwbladPeriodView, type BouwbladView, type BouwsteenView, type ReportModel } from './model.js';
+import type { Bookmark } from './pdf-bookmarks.js';
+import type { Format } from '../format/format.js';
 import { renderSamenhangDrawing, renderSamenhangTable } from './samenhang.js';
 import { stateBadge } from './state.js';
 import { loaderRules, rules } from '../rules/index.js';
 
 export type ReportStatus = 'concept' | 'definitief';
+
+/** The report's language, in the HTML and in the PDF (/Lang and its metadata). */
+export const REPORT_LANGUAGE = 'nl-NL';
 
 export interface DocumentInput {
   model: ReportModel;
@@ -45,7 +51,15 @@ export interface TocEntry {
 export interface RenderedDocument {
   html: string;
   title: string;
+  /** The title of the HTML page and of the PDF, with "(concept)" for a concept. */
+  documentTitle: string;
+  /** BCP 47, as in <html lang>. */
+  language: string;
   toc: TocEntry[];
+  /** The PDF's bookmarks: the sections, the bouwstenen, their bouwbladen and periods. */
+  bookmarks: Bookmark[];
+  /** Anchor id → the text of its heading, for the description of links in the PDF. */
+  targets: Map<string, string>;
   warnings: ReportWarning[];
 }
 
@@ -57,7 +71,7 @@ export const GRID_TITLE = 'De bouwstenen in één oogopslag';
 export const SAMENHANG_TITLE = 'Samenhang tussen de bouwstenen';
 export const APPENDIX_TITLE = 'Bijlage: zo is dit rapport gemaakt';
 export const GRID_INTRO =
-  'Het kwaliteitsformat heeft negen bouwstenen: drie niveaus (de rijen) en drie aspecten van kwaliteit (de kolommen). Per bouwsteen werkt de coalitie aan een verplichte vraag, en soms aan extra vragen. Elk vak verwijst naar de bladzijden van die bouwsteen.';
+  'Negen bouwstenen: drie niveaus (de rijen, het hoogste bovenaan) en drie aspecten van kwaliteit (de kolommen). Per bouwsteen werkt de coalitie aan een verplichte vraag, en soms aan extra vragen. Elk vak verwijst naar die bouwsteen.';
 export const SAMENHANG_INTRO =
   'De bouwstenen staan niet los van elkaar. Werk aan de ene bouwsteen heeft vaak invloed op een andere. Elke pijl hieronder komt uit een bouwblad: het werk in de bouwsteen waar de pijl begint, heeft invloed op de bouwsteen waar de pijl heen wijst. Een dikke pijl noemen meerdere bouwbladen.';
 export const APPENDIX_INTRO =
@@ -85,14 +99,30 @@ export const WORDS = {
 export function linkVia(model: ReportModel, ids: string[]): string {
   return andList(ids.map((bouwblad) => (model.bouwstenen.some((b) => b.mandatory?.id === bouwblad) ? 'het verplichte bouwblad' : `het bouwblad ${bouwbladName(bouwblad)}`)));
 }
+export const TOC_ID = 'inhoud';
+export const TOC_TITLE = 'Inhoud';
+
+/** What the report says about the wording while the format file says it is not the official one. */
+export const WORDING_NOTE = 'De verplichte vragen in dit rapport zijn in eigen woorden; de officiële tekst staat in het kwaliteitsformat van OCW.';
+
+const MARKUP = /<\/?[a-z!?]/i;
+
+/** The note on the wording, or nothing once the format file holds the official wording. */
+export const wordingNote = (format: Pick<Format, 'wording'>) => (format.wording.official ? undefined : WORDING_NOTE);
+
+/** The label above a mandatory question, in both reports. */
+export const mandatoryLabel = (format: Pick<Format, 'wording'>) => (format.wording.official ? WORDS.mandatoryLabel : `${WORDS.mandatoryLabel} · in eigen woorden`);
 
 /**
- * The report never reprints markup from the coalition's files, not even as
- * escaped text: a finding that quotes some (raw-html does) is shown with its
- * rule's plain description instead. `check` still shows the exact code.
+ * The finding as `check` says it, but the report never reprints markup from the
+ * coalition's files, not even as escaped text: what a rule marks as quoted from
+ * a file (raw-html quotes the code it found) becomes "…". A message that still
+ * holds markup is shown with its rule's plain description. `check` still shows
+ * the exact code.
  */
 export function findingText(diagnostic: Diagnostic): string {
-  if (!/<\/?[a-z!?]/i.test(diagnostic.message)) return diagnostic.message;
+  const message = diagnostic.quote ? diagnostic.message.split(diagnostic.quote).join('…') : diagnostic.message;
+  if (!MARKUP.test(message)) return message;
   const rule = [...rules, ...loaderRules].find((r) => r.id === diagnostic.ruleId);
   return rule?.description ?? 'Hier staat code die niet in het rapport komt.';
 }
@@ -107,6 +137,25 @@ export const periodRange = (period: Period) => `van ${formatDutchDate(period.fro
 /** "2025-2028" → "2025–2028": an en dash, as in print. */
 export const years = (value: string) => value.replace(/^(\d{4})\s*-\s*(\d{4})$/, '$1–$2');
 
+
+/** The text of a period's heading in a bouwblad. */
+export const periodHeading = (entry: BouwbladPeriodView) => (entry.period ? `Periode ${entry.number} ${periodRange(entry.period)}` : `Periode ${entry.number}`);
+
+/** The PDF's bookmarks, each titled exactly like its heading: the sections, each bouwsteen with its bouwbladen and their periods. */
+function bookmarksFor(model: ReportModel, toc: TocEntry[]): Bookmark[] {
+  const bouwblad = (view: BouwbladView): Bookmark => ({ title: view.question, level: 3, children: view.periods.map((entry) => ({ title: periodHeading(entry), level: 4, children: [] })) });
+  const section = (entry: TocEntry): Bookmark => {
+    const view = model.bouwstenen.find((b) => bouwsteenAnchor(b.bouwsteen.id) === entry.id);
+    if (!view) return { title: entry.title, level: 2, children: [] };
+    const bouwbladen = [
+      view.mandatory ? bouwblad(view.mandatory) : { title: view.bouwsteen.mandatoryQuestion, level: 3, children: [] },
+      ...view.extras.map(bouwblad),
+    ];
+    return { title: entry.title, level: 2, children: bouwbladen, closed: true };
+  };
+  const name = model.coalition.config.config?.name ?? 'Coalitie';
+  return [{ title: `Kwaliteitsrapport ${name}`, level: 1, children: [] }, { title: TOC_TITLE, level: 2, children: [] }, ...toc.map(section)];
+}
 
 export function reportTitle(model: ReportModel): string {
   const name = model.coalition.config.config?.name ?? 'coalitie';
@@ -149,14 +198,14 @@ class Renderer {
 ${note}
 <dl class="cover-facts">${rows.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>
 ${this.coverRaster()}
-<p class="cover-foot">Gemaakt volgens het format ${format.title}${format.publisher ? ` (${format.publisher})` : ''}.</p>
+<p class="cover-foot">Gemaakt volgens het format ${format.title}${format.publisher ? ` (uitgegeven door ${format.publisher})` : ''}.${format.wording.official ? '' : ' De verplichte vragen zijn in eigen woorden, niet de officiële tekst (zie de bijlage).'}</p>
 </header>`;
   }
 
   /** The raster in miniature on the cover: nine blocks, shaded by state, as a picture of where the coalition stands. */
   coverRaster(): SafeHtml {
     const { format } = this.model.coalition;
-    const cells = format.levels.flatMap((level) =>
+    const cells = gridLevels(format).flatMap((level) =>
       format.aspects.map((aspect) => {
         const view = this.model.bouwstenen.find((b) => b.bouwsteen.level === level.id && b.bouwsteen.aspect === aspect.id);
         return html`<span class="mini-cell mini-${level.id} mini-${view?.state ?? 'leeg'}"></span>`;
@@ -171,8 +220,8 @@ ${this.coverRaster()}
     const before = entries.filter((e) => !e.group && e.id === GRID_ID);
     const bouwstenen = entries.filter((e) => e.group === 'bouwstenen');
     const after = entries.filter((e) => !e.group && e.id !== GRID_ID);
-    return html`<nav class="toc" aria-labelledby="inhoud">
-<h2 id="inhoud">Inhoud</h2>
+    return html`<nav class="toc" aria-labelledby="${TOC_ID}">
+<h2 id="${TOC_ID}">${TOC_TITLE}</h2>
 <ol class="toc-list">
 ${before.map(item)}
 <li class="toc-group"><span class="toc-group-title">De negen bouwstenen</span>
@@ -186,8 +235,19 @@ ${after.map(item)}
     return html`<section class="chapter" id="${GRID_ID}-sectie" aria-labelledby="${GRID_ID}">
 <h2 id="${GRID_ID}">${GRID_TITLE}</h2>
 <p class="intro">${GRID_INTRO}</p>
+${this.wordingNote()}
 ${renderGrid(this.model)}
 </section>`;
+  }
+
+  /** Said where a reader sees it, as long as the format file says the wording is not official. */
+  wordingNote(): SafeHtml | '' {
+    const note = wordingNote(this.model.coalition.format);
+    return note ? html`<p class="wording-note">${note}</p>` : '';
+  }
+
+  mandatoryLabel(): string {
+    return mandatoryLabel(this.model.coalition.format);
   }
 
   bouwsteenSection(view: BouwsteenView): SafeHtml {
@@ -218,16 +278,17 @@ ${this.parsed(file!.body!, section.line, file!.path, 4)}
 
   missingMandatory(view: BouwsteenView): SafeHtml {
     return html`<section class="bouwblad bouwblad-mandatory">
-<p class="bouwblad-label">Verplichte vraag</p>
+<p class="bouwblad-label">${this.mandatoryLabel()}</p>
 <h3>${view.bouwsteen.mandatoryQuestion}</h3>
 <p class="missing">${WORDS.missingBouwblad}</p>
 </section>`;
   }
 
   bouwblad(bouwblad: BouwbladView): SafeHtml {
-    const label = bouwblad.mandatory ? WORDS.mandatoryLabel : WORDS.extraLabel(bouwblad.id);
+    const label = bouwblad.mandatory ? this.mandatoryLabel() : WORDS.extraLabel(bouwblad.id);
     const steps = this.model.coalition.format.steps;
     const periods = bouwblad.periods.map((entry) => {
+      // The same words as periodHeading(), which titles the bookmark.
       const heading = entry.period ? html`Periode ${entry.number} <span class="period-range">${periodRange(entry.period)}</span>` : html`Periode ${entry.number}`;
       if (!entry.file) {
         return html`<section class="period">
@@ -294,9 +355,9 @@ ${incoming.length ? html`<ul>${incoming.map((edge) => item(edge.from, edge.via, 
     return html`<section class="chapter" id="${SAMENHANG_ID}-sectie" aria-labelledby="${SAMENHANG_ID}">
 <h2 id="${SAMENHANG_ID}">${SAMENHANG_TITLE}</h2>
 <p class="intro">${SAMENHANG_INTRO}</p>
-<figure class="samenhang-figure">
+<div class="samenhang-figure">
 ${renderSamenhangDrawing(this.model)}
-</figure>
+</div>
 ${renderSamenhangTable(this.model)}
 </section>`;
   }
@@ -321,6 +382,7 @@ ${renderSamenhangTable(this.model)}
 <h2 id="${APPENDIX_ID}">${APPENDIX_TITLE}</h2>
 <p>${APPENDIX_INTRO}</p>
 <dl class="facts">${facts.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>
+${this.wordingNote()}
 <h3>${WORDS.checkTitle}</h3>
 <p>${checkOutcome(summary)}</p>
 ${findings}
@@ -358,6 +420,7 @@ export function appendixFacts(input: DocumentInput): [string, string][] {
   return [
     ['Kwaliteitsformat', `${format.title} (${format.id}, versie ${format.version})`],
     ...(format.publisher ? ([['Uitgever van het format', format.publisher]] as [string, string][]) : []),
+    ['Tekst van de verplichte vragen', `${format.wording.official ? 'De officiële tekst.' : 'In eigen woorden, niet de officiële tekst.'}${format.wording.source ? ` ${format.wording.source}` : ''}`],
     ['Gemaakt met', `kwaliteit ${version}`],
     ['Datum van het rapport', formatDutchDate(date)],
     ['Soort controle', final ? 'eindcontrole (alle verplichte vragen een volledige ronde)' : 'tussentijdse controle'],
@@ -387,16 +450,18 @@ ${model.bouwstenen.map((view) => renderer.bouwsteenSection(view))}
 ${renderer.samenhangSection()}
 ${renderer.appendix()}
 </main>`;
+  const documentTitle = status === 'concept' ? `${title} (concept)` : title;
+  const targets = new Map([[TOC_ID, TOC_TITLE], ...toc.map((entry): [string, string] => [entry.id, entry.title])]);
   // No script, no network: even opened in a browser, the file can load nothing but its own images.
   const csp = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:";
   const document = `<!DOCTYPE html>
-<html lang="nl">
+<html lang="${REPORT_LANGUAGE}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="kwaliteit ${escapeHtml(input.version)}">
-<title>${escapeHtml(status === 'concept' ? `${title} (concept)` : title)}</title>
+<title>${escapeHtml(documentTitle)}</title>
 <style>
 ${input.css}
 </style>
@@ -406,7 +471,7 @@ ${body}
 </body>
 </html>
 `;
-  return { html: document, title, toc, warnings: renderer.warnings };
+  return { html: document, title, documentTitle, language: REPORT_LANGUAGE, toc, bookmarks: bookmarksFor(model, toc), targets, warnings: renderer.warnings };
 }
 
 /**

@@ -36,6 +36,8 @@ import {
   findingText,
   GRID_ID,
   GRID_INTRO,
+  mandatoryLabel,
+  wordingNote,
   GRID_TITLE,
   linkVia,
   periodRange,
@@ -164,6 +166,7 @@ export class DocxRenderer {
     return [
       new Paragraph({ pageBreakBefore: true, heading: wordHeading(2), children: [new Bookmark({ id: bookmark(GRID_ID), children: [plain(GRID_TITLE)] })] }),
       para(GRID_INTRO),
+      ...note(wordingNote(this.model.coalition.format)),
       para(period ? `De stand van het verplichte bouwblad in periode ${period.number} (${formatDutchDate(period.from)} – ${formatDutchDate(period.to)}).` : 'Er is nog geen periode vastgelegd in kwaliteit.yaml.', { italics: true }),
       table(['', ...format.aspects.map((a) => a.title)], rows.map((r) => r.cells), rows.map((r) => r.fills)),
       para('Compleet: alle vier stappen zijn ingevuld. Bezig: een deel van de stappen is ingevuld. Nog niet ingevuld: nog geen stap ingevuld, of nog geen bouwblad voor deze periode.', { italics: true, color: '4F5B67' }),
@@ -182,7 +185,7 @@ export class DocxRenderer {
       heading(2, bouwsteen.title, bouwsteenAnchor(bouwsteen.id)),
       para(`${period ? `Periode ${period.number}: ` : ''}${state.label}${state.detail ? ` · ${state.detail}` : ''} · ${extraCount(view.extras.length)}`, { bold: true }),
       ...(intro ? this.nodes(intro.nodes, file!.path, 3) : [para(bouwsteen.description)]),
-      ...(view.mandatory ? this.bouwblad(view.mandatory) : [para(WORDS.mandatoryLabel, { color: '4F5B67' }), heading(3, bouwsteen.mandatoryQuestion), para(WORDS.missingBouwblad, { italics: true })]),
+      ...(view.mandatory ? this.bouwblad(view.mandatory) : [para(mandatoryLabel(this.model.coalition.format), { color: '4F5B67' }), heading(3, bouwsteen.mandatoryQuestion), para(WORDS.missingBouwblad, { italics: true })]),
       ...view.extras.flatMap((extra) => this.bouwblad(extra)),
       ...this.links(view),
       ...other.flatMap((section) => [heading(3, section.heading), ...this.parsed(file!.body!, section.line, file!.path, 4)]),
@@ -192,7 +195,7 @@ export class DocxRenderer {
   /** One bouwblad with all its periods: exported, and read back by `kwaliteit import`. */
   bouwblad(bouwblad: BouwbladView): Block[] {
     const steps = this.model.coalition.format.steps;
-    const blocks: Block[] = [para(bouwblad.mandatory ? WORDS.mandatoryLabel : WORDS.extraLabel(bouwblad.id), { color: '4F5B67' }), heading(3, bouwblad.question)];
+    const blocks: Block[] = [para(bouwblad.mandatory ? mandatoryLabel(this.model.coalition.format) : WORDS.extraLabel(bouwblad.id), { color: '4F5B67' }), heading(3, bouwblad.question)];
     for (const entry of bouwblad.periods) {
       blocks.push(heading(4, entry.period ? `Periode ${entry.number} ${periodRange(entry.period)}` : `Periode ${entry.number}`));
       if (!entry.file) {
@@ -253,6 +256,7 @@ export class DocxRenderer {
       new Paragraph({ pageBreakBefore: true, heading: wordHeading(2), children: [new Bookmark({ id: bookmark(APPENDIX_ID), children: [plain(APPENDIX_TITLE)] })] }),
       para(APPENDIX_INTRO),
       ...appendixFacts(this.input).map(([term, value]) => new Paragraph({ children: [plain(`${term}: `, { bold: true }), plain(value)] })),
+      ...note(wordingNote(this.model.coalition.format)),
       heading(3, WORDS.checkTitle),
       para(checkOutcome(summary)),
       ...(diagnostics.length
@@ -307,6 +311,9 @@ async function markTableOfContents(bytes: Buffer): Promise<Buffer> {
 
 /** The list styles every Word document from kwaliteit uses. */
 export const DOCX_NUMBERING = { config: [{ reference: BULLETS, levels: bulletLevels }, { reference: NUMBERS, levels: numberLevels }] };
+
+/** The wording note as a paragraph, when there is one. */
+const note = (text: string | undefined): Block[] => (text ? [para(text, { italics: true })] : []);
 
 export async function renderDocx(input: DocumentInput): Promise<{ bytes: Buffer; warnings: ReportWarning[] }> {
   const renderer = new DocxRenderer(input);

@@ -1,6 +1,8 @@
-// The 3×3 raster of the handreiking: levels as rows, aspects as columns. Each
-// cell links to its bouwsteen and says how far the mandatory bouwblad is.
+// The 3×3 raster of the handreiking: levels as rows (the highest on top, as in
+// `status`), aspects as columns. Each cell links to its bouwsteen, says how far
+// the mandatory bouwblad is and, in the PDF, on which page the bouwsteen starts.
 import { formatDutchDate } from '../dates.js';
+import { gridLevels } from '../format/grid.js';
 import { anchorId, html, type SafeHtml } from './html.js';
 import type { ReportModel } from './model.js';
 import { stateBadge } from './state.js';
@@ -19,7 +21,7 @@ export function renderGrid(model: ReportModel): SafeHtml {
     ? `De stand van het verplichte bouwblad in periode ${period.number} (${formatDutchDate(period.from)} – ${formatDutchDate(period.to)}).`
     : 'Er is nog geen periode vastgelegd in kwaliteit.yaml.';
   const header = format.aspects.map((aspect) => html`<th scope="col">${aspect.title}</th>`);
-  const rows = format.levels.map((level) => {
+  const rows = gridLevels(format).map((level) => {
     const cells = format.aspects.map((aspect) => {
       const view = model.bouwstenen.find((b) => b.bouwsteen.level === level.id && b.bouwsteen.aspect === aspect.id);
       if (!view) return html`<td></td>`;
@@ -27,7 +29,7 @@ export function renderGrid(model: ReportModel): SafeHtml {
   <a href="#${bouwsteenAnchor(view.bouwsteen.id)}">
     <span class="cell-title">${view.bouwsteen.title}</span>
     <span class="cell-text">${view.bouwsteen.description}</span>
-    <span class="cell-foot">${stateBadge(view.state, view.filled)}<span class="cell-extra">${view.extras.length ? `+ ${extraCount(view.extras.length)}` : ''}</span></span>
+    <span class="cell-foot">${stateBadge(view.state, view.filled)}<span class="cell-extra">${view.extras.length ? `+ ${extraCount(view.extras.length)}` : ''}</span><span class="cell-page">bladzijde <span data-toc-page="${bouwsteenAnchor(view.bouwsteen.id)}"></span></span></span>
   </a>
 </td>`;
     });

@@ -156,7 +156,7 @@ export interface PdfPrintOptions {
 
 export interface PdfSession {
   print(html: string, options: PdfPrintOptions): Promise<PdfRenderResult>;
-  /** Always call this, also after an error: it ends the browser and removes its profile. */
+  /** Always call this, also after an error: it ends the browser and removes its profile. A second call waits for the same. */
   close(): Promise<void>;
 }
 
@@ -178,6 +178,7 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
   };
   const { signal } = options;
   const deadline = new Deadline(options.timeoutMs, kill, signal);
+  let closing: Promise<void> | undefined;
   let launching: Promise<unknown> | undefined;
   const { default: puppeteer } = await import('puppeteer-core');
   // A full or locked temp folder is not a fault in kwaliteit: say what stopped the browser.
@@ -279,19 +280,25 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
       return { pdf, pages };
     },
 
-    async close() {
-      await ready.catch(() => {});
-      // After Ctrl+C `ready` fails at once while the launch winds down; the profile goes only after it.
-      if (launching) await Promise.race([launching.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
-      if (browser) {
-        const closing = browser.close().catch(() => {});
-        const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
-        await Promise.race([closing, timeout]);
-        kill();
-      }
-      await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => {});
+    close() {
+      // Once: report.ts lets the browser close while it finishes the PDF, and closes again in its finally.
+      closing ??= shutDown();
+      return closing;
     },
   };
+
+  async function shutDown(): Promise<void> {
+    await ready.catch(() => {});
+    // After Ctrl+C `ready` fails at once while the launch winds down; the profile goes only after it.
+    if (launching) await Promise.race([launching.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
+    if (browser) {
+      const closed = browser.close().catch(() => {});
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
+      await Promise.race([closed, timeout]);
+      kill();
+    }
+    await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => {});
+  }
 }
 
 /** Starts a browser, prints one document and closes it again. */

@@ -2,6 +2,7 @@
 // affect which, drawn as arrows between the cells of the raster. The drawing is
 // plain SVG made here, so the report needs no script and no network; the table
 // under it says the same in words, for screen readers and for people who prefer text.
+import { gridLevels } from '../format/grid.js';
 import { anchorId, escapeHtml, html, raw, type SafeHtml } from './html.js';
 import type { ReportModel } from './model.js';
 
@@ -64,7 +65,9 @@ function route(a: Point, b: Point, others: Point[], middle: Point): { control: P
 export function renderSamenhangDrawing(model: ReportModel): SafeHtml {
   const { format } = model.coalition;
   const centres = new Map<string, Point>();
-  format.levels.forEach((level, row) =>
+  // The rows as in the raster: the highest level on top.
+  const levels = gridLevels(format);
+  levels.forEach((level, row) =>
     format.aspects.forEach((aspect, col) => {
       const bouwsteen = format.bouwsteenFor(level.id, aspect.id);
       if (bouwsteen) centres.set(bouwsteen.id, { x: col * COL_GAP, y: row * ROW_GAP });
@@ -113,13 +116,15 @@ export function renderSamenhangDrawing(model: ReportModel): SafeHtml {
     (aspect, col) => `<text class="axis" x="${col * COL_GAP}" y="${round(labelY)}" text-anchor="middle">${escapeHtml(aspect.title)}</text>`,
   );
   const labelX = minX + 4;
-  const rowLabels = format.levels.map(
+  const rowLabels = levels.map(
     (level, row) => `<text class="axis" x="${round(labelX)}" y="${row * ROW_GAP + 5}" text-anchor="start">${escapeHtml(level.title.replace(/niveau$/, ''))}</text>`,
   );
-  const nodes = model.bouwstenen.map((view) => {
+  // In the order of the raster, row by row from the top, so the keyboard goes through them as the eye does.
+  const inGridOrder = levels.flatMap((level) => format.aspects.flatMap((aspect) => model.bouwstenen.filter((b) => b.bouwsteen.level === level.id && b.bouwsteen.aspect === aspect.id)));
+  const nodes = inGridOrder.map((view) => {
     const centre = centres.get(view.bouwsteen.id)!;
     const quiet = involved.has(view.bouwsteen.id) ? '' : ' node-quiet';
-    return `<a href="#${anchorId('bouwsteen', view.bouwsteen.id)}"><g class="node node-${escapeHtml(view.bouwsteen.level)}${quiet}">
+    return `<a href="#${anchorId('bouwsteen', view.bouwsteen.id)}" aria-label="${escapeHtml(view.bouwsteen.title)}"><g class="node node-${escapeHtml(view.bouwsteen.level)}${quiet}">
 <rect x="${centre.x - NODE_W / 2}" y="${centre.y - NODE_H / 2}" width="${NODE_W}" height="${NODE_H}" rx="10"/>
 <text x="${centre.x}" y="${centre.y - 3}" text-anchor="middle" class="node-title">${escapeHtml(view.aspectTitle)}</text>
 <text x="${centre.x}" y="${centre.y + 15}" text-anchor="middle" class="node-sub">${escapeHtml(view.levelTitle.toLowerCase())}</text>
@@ -130,16 +135,20 @@ export function renderSamenhangDrawing(model: ReportModel): SafeHtml {
       ? 'Er zijn nog geen links tussen bouwstenen vastgelegd.'
       : `${model.links.length} links tussen de bouwstenen, getekend als pijlen; de tabel hieronder noemt ze allemaal.`;
   const viewBox = [minX, minY, maxX - minX, maxY - minY].map(round).join(' ');
-  return raw(`<svg class="samenhang" viewBox="${viewBox}" role="img" aria-labelledby="samenhang-svg-title samenhang-svg-desc" xmlns="http://www.w3.org/2000/svg">
+  // A group, not an image: it holds a link to every bouwsteen, which a keyboard
+  // reaches and a screen reader names; an image may not hold links.
+  return raw(`<svg class="samenhang" viewBox="${viewBox}" role="group" aria-labelledby="samenhang-svg-title" aria-describedby="samenhang-svg-desc" xmlns="http://www.w3.org/2000/svg">
 <title id="samenhang-svg-title">Samenhang tussen de bouwstenen</title>
 <desc id="samenhang-svg-desc">${escapeHtml(description)}</desc>
 <defs>
 <marker id="arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 1 L9 5 L0 9 z" class="arrowhead"/></marker>
 <marker id="arrow-strong" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse"><path d="M0 1 L9 5 L0 9 z" class="arrowhead"/></marker>
 </defs>
+<g aria-hidden="true">
 ${columnLabels.join('\n')}
 ${rowLabels.join('\n')}
 <g class="edges">${edges.join('\n')}</g>
+</g>
 ${nodes.join('\n')}
 </svg>`);
 }

@@ -6,6 +6,7 @@ import configMunicipality from './config-municipality.js';
 import configPeriods from './config-periods.js';
 import cycleContinuity from './cycle-continuity.js';
 import finalCycle from './final-cycle.js';
+import formatWording from './format-wording.js';
 import levelAspect from './level-aspect.js';
 import links from './links.js';
 import mandatoryBouwblad from './mandatory-bouwblad.js';
@@ -34,6 +35,7 @@ export const rules: Rule[] = [
   stepsStructure,
   stepsFilled,
   finalCycle,
+  formatWording,
   cycleContinuity,
   smartGoals,
   rawHtml,

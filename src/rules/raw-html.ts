@@ -13,6 +13,7 @@ export default defineRule({
           line: html.line,
           column: html.column,
           message: `Hier staat HTML-code (${snippet}). Die wordt niet in het rapport getoond.`,
+          quote: snippet,
           hint: 'Schrijf gewone tekst. Voor opmaak: **vet**, *schuin*, een lijst met "- ", een kopje met "### ".',
         });
       }

@@ -9,6 +9,8 @@ export interface Finding {
   column?: number;
   message: string;
   hint?: string;
+  /** Text from the coalition's file that `message` quotes; the report leaves it out. */
+  quote?: string;
   /** Overrides the rule's default severity for this one finding. */
   severity?: Severity;
 }

@@ -1,4 +1,4 @@
-import { dirname, posix } from 'node:path';
+import { dirname, posix, relative, sep } from 'node:path';
 import { defineRule } from './rule.js';
 
 const IMAGE = /\.(png|jpe?g|gif|svg|webp)$/i;
@@ -6,7 +6,7 @@ const IMAGE = /\.(png|jpe?g|gif|svg|webp)$/i;
 export default defineRule({
   id: 'stray-files',
   severity: 'warning',
-  description: 'Elk bestand in de map hoort ergens bij: kwaliteit.yaml, een bouwsteen, een bouwblad, of een afbeelding waar een bouwblad naar verwijst.',
+  description: 'Elk bestand in de map hoort ergens bij: kwaliteit.yaml, het eigen format-bestand, een bouwsteen, een bouwblad, of een afbeelding waar een bouwblad naar verwijst.',
   check({ coalition, report }) {
     const referenced = new Set<string>();
     for (const file of [...coalition.bouwstenen, ...coalition.bouwbladen]) {
@@ -15,7 +15,10 @@ export default defineRule({
         referenced.add(posix.normalize(posix.join(dirname(file.path), decodeURI(image.url))));
       }
     }
+    // A coalition's own format file (format: ./ons-format.yaml) belongs to it too.
+    const formatFile = relative(coalition.root, coalition.format.source).split(sep).join('/');
     for (const path of coalition.strayFiles) {
+      if (path === formatFile) continue;
       if (IMAGE.test(path) && referenced.has(path)) continue;
       const md = /\.md$/i.test(path);
       report({

@@ -7,6 +7,7 @@ import { bouwbladPath } from '../coalition/layout.js';
 import type { BouwbladFile, Coalition, Period } from '../coalition/model.js';
 import { currentPeriod, phaseOf, type PeriodPhase } from '../coalition/periods.js';
 import { daysBetween, formatDutchDate } from '../dates.js';
+import { gridLevels } from '../format/grid.js';
 import { andList } from '../text/lists.js';
 import { compareDiagnostics } from '../diagnostic.js';
 import { requireConfig } from '../coalition/require-config.js';
@@ -179,7 +180,7 @@ export function statusOf(coalition: Coalition, date: string, dir = '.'): StatusR
     : null;
   const later = config.periods.filter((p) => phaseOf(p, date) === 'future' && (!found || p.number > found.number));
   const nextPeriod = later.sort((a, b) => a.number - b.number)[0];
-  const levels = [...coalition.format.levels].reverse().map((l) => l.id);
+  const levels = gridLevels(coalition.format).map((l) => l.id);
   const aspects = coalition.format.aspects.map((a) => a.id);
   const number = found?.number ?? 0;
   const bouwstenen = levels.flatMap((level) =>

@@ -16,7 +16,7 @@ export function expectSafeStructure(html: string) {
   levels.forEach((level, i) => {
     if (i > 0) expect(level, `heading ${i} skips from h${levels[i - 1]} to h${level}`).toBeLessThanOrEqual(levels[i - 1] + 1);
   });
-  expect(html).toMatch(/<html lang="nl">/);
+  expect(html).toMatch(/<html lang="nl-NL">/);
   expect(html).toMatch(/<title>[^<]+<\/title>/);
   expect(html).toContain('Content-Security-Policy');
   // Every link inside the report has somewhere to land.
