@@ -8,6 +8,7 @@ import { choiceOf, dateOf, describeChoices } from './cli/options.js';
 import { REPORT_FORMATS, type ReportFormat } from './commands/report-formats.js';
 import { FORMATTER_NAMES, type FormatterName } from './formatters/names.js';
 import { packageVersion } from './resources.js';
+import { visible } from './text/visible.js';
 
 const FORMAT_LABELS: Record<FormatterName, string | undefined> = { stylish: 'voor mensen', json: undefined, github: 'voor GitHub Actions' };
 const REPORT_FORMAT_LABELS: Record<ReportFormat, string | undefined> = { pdf: 'standaard', html: undefined, both: 'pdf en html', docx: 'Word, om in te bewerken' };
@@ -205,8 +206,13 @@ Voorbeelden:
   return program;
 }
 
+export { exitOnSignal } from './cli/interrupt.js';
+
 /** Runs the CLI and returns the exit code; never throws. */
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+export async function main(argv: string[], given: Io = processIo()): Promise<number> {
+  // Messages and progress are never coloured, so every control character in them (from a folder name,
+  // a question, a coalition's name) is shown as an escape instead of steering the terminal.
+  const io: Io = { ...given, stderr: (text) => given.stderr(visible(text)) };
   const debug = argv.includes('--debug');
   let pending: Promise<number> | undefined;
   const program = buildProgram(io, (task) => {

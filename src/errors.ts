@@ -2,6 +2,7 @@
 // Findings in a coalition folder are not errors: they are Diagnostics.
 // Every message says what happened and why; every hint says what to do.
 
+import { isAbsolute, relative } from 'node:path';
 import { errorCode, fsReason } from './fs/reason.js';
 
 export const EXIT_OK = 0;
@@ -33,6 +34,11 @@ const e = (code: string, message: string, hint?: string) => new KwaliteitError(c
  * a full disk, a name too long …). Undefined for anything else: that is a bug.
  */
 export function writeRefused(dir: string, error: unknown): KwaliteitError | undefined {
+  if (errorCode(error) === 'EOUTSIDE') {
+    const path = String((error as { path?: string }).path ?? dir);
+    const rel = relative(dir, path);
+    return errors.writeOutside(rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : path, dir);
+  }
   const { reason, hint, known } = fsReason(errorCode(error));
   if (!known) return undefined;
   return hint ? errors.dirNotWritable(dir, reason, hint) : errors.dirNotWritable(dir, reason);
@@ -298,6 +304,18 @@ export const errors = {
     e('import-through-link', `${path} is een snelkoppeling (symbolische link). Daar schrijf ik niet in: het bouwblad zou buiten de map van de coalitie kunnen komen.`, 'Zet daar een gewone map neer, of kies een andere naam met --id.'),
   importOtherBouwsteen: (id: string, file: string, title: string) =>
     e('import-other-bouwsteen', `Het bouwblad "${id}" hoort bij een andere bouwsteen dan ${title} (zie ${file}). Alle perioden van een bouwblad horen bij dezelfde bouwsteen.`, 'Kies een andere naam met --id, of de bouwsteen van dat bouwblad met --bouwsteen.'),
+  writeOutside: (path: string, dir: string) =>
+    e(
+      'write-outside',
+      `Ik sla niets op: ${path} zou via een snelkoppeling (symbolische link) buiten de map ${dir} terechtkomen. kwaliteit schrijft alleen in de map van de coalitie.`,
+      'Kijk welke map in dat pad een snelkoppeling is (bijvoorbeeld met "ls -l"), haal die weg of vervang hem door een gewone map, en probeer het opnieuw.',
+    ),
+  periodNotAddable: (period: { number: number; from: string; to: string }) =>
+    e(
+      'period-not-addable',
+      `Ik kan periode ${period.number} niet netjes aan de lijst "periods" in kwaliteit.yaml toevoegen: die lijst is op een manier geschreven die ik niet ken. Om niets van jullie tekst te veranderen, doe ik niets.`,
+      'Zet de perioden onder elkaar, elk als "- number: …" met daaronder "from:" en "to:", zoals in een nieuwe map van "npx kwaliteit init", en probeer het opnieuw.',
+    ),
   cancelled: () => e('cancelled', 'Gestopt. Er is niets opgeslagen.'),
   internal: (error: unknown) =>
     e(

@@ -52,6 +52,9 @@ describe.each(cases)('$name: $description', (item: BadInputCase) => {
       }
       for (const text of expected.says) expect(output).toContain(text);
       expect(output).not.toMatch(/\n\s+at .+:\d+|undefined|\[object |TypeError|ENOENT|EISDIR|ENOTDIR/);
+      // Nothing of a file outside the coalition is ever printed (the cases put a secret there),
+      // and no control character from a file reaches the terminal as it is.
+      expect(output).not.toMatch(/GEHEIM|ghp_|\u001b/);
       expect(snapshot(prepared.dir), 'the coalition folder changed').toEqual(before);
     },
   );

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { extraFiles } from '../coalition/in-period.js';
-import { BOUWBLAD_ID, MAX_ID_LENGTH } from '../coalition/layout.js';
+import { BOUWBLAD_ID, idShapeProblem } from '../text/ids.js';
 import { loadCoalition } from '../coalition/load.js';
 import type { Coalition } from '../coalition/model.js';
-import { add, idProblem, normaliseQuestion, periodForNewWork, type AddOptions } from '../commands/add.js';
+import { add, idProblem, periodForNewWork, type AddOptions } from '../commands/add.js';
+import { normaliseQuestion } from '../text/questions.js';
 import { formatDutchDate, today } from '../dates.js';
 import { errors, EXIT_OK } from '../errors.js';
 import { gridLevels } from '../format/grid.js';
@@ -61,8 +62,8 @@ async function ask(prompts: typeof import('./prompts.js'), coalition: Coalition,
     const suggestion = uniqueId(slugify(question) || 'eigen-vraag', (candidate) => taken.has(candidate) || Boolean(format.bouwsteen(candidate)));
     id = await prompts.askBouwbladId(suggestion, async (value) => {
       if (!value) return 'Geef een korte naam, bijvoorbeeld kinderraad.';
-      if (!BOUWBLAD_ID.test(value)) return `Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld ${slugify(value) || 'kinderraad'}.`;
-      if (value.length > MAX_ID_LENGTH) return `Deze naam is ${value.length} tekens lang. Houd hem kort, hooguit ${MAX_ID_LENGTH} tekens.`;
+      const shape = idShapeProblem(value);
+      if (shape) return BOUWBLAD_ID.test(value) ? `Dat kan niet: ${shape.why}. ${shape.hint}` : `Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld ${slugify(value) || 'kinderraad'}.`;
       if (format.bouwsteen(value)) return `"${value}" is de naam van een bouwsteen; die is voor het verplichte bouwblad. Kies een andere naam.`;
       if (await idProblem(coalition, value)) return `Er is al een bouwblad met de naam "${value}". Kies een andere naam.`;
       return undefined;
@@ -85,7 +86,7 @@ export async function runAdd(dir: string | undefined, cli: AddCliOptions, io: Io
     answers = await ask(prompts, coalition, cli, date);
   }
   const options: AddOptions = { cwd, dir: target, bouwsteen: answers.bouwsteen!, question: answers.question!, id: answers.id, date, dryRun: cli.dryRun };
-  const interrupt = interruptSignal();
+  const interrupt = interruptSignal((text) => io.stderr(text));
   const result = await add({ ...options, signal: interrupt.signal }).finally(interrupt.dispose);
 
   const shown = displayPath(cwd, result.root);

@@ -128,7 +128,7 @@ export async function runImport(file: string, dir: string | undefined, cli: Impo
     if (!go) throw errors.cancelled();
     replaceEmpty = true;
   }
-  const interrupt = interruptSignal();
+  const interrupt = interruptSignal((text) => io.stderr(text));
   const result = await writeImport(plan, { replaceEmpty, date, signal: interrupt.signal }).finally(interrupt.dispose);
 
   const lines = [

@@ -34,7 +34,7 @@ export async function runInit(dir: string | undefined, options: InitCliOptions, 
     complete = answers as InitAnswers;
   }
 
-  const interrupt = interruptSignal();
+  const interrupt = interruptSignal((text) => io.stderr(text));
   const result = await init({ ...complete, cwd, dir, dryRun: options.dryRun, installFrom: options.installFrom, signal: interrupt.signal }).finally(interrupt.dispose);
   const shown = displayPath(cwd, result.root);
   const lines: string[] = [];

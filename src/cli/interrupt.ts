@@ -1,17 +1,41 @@
-// Ctrl+C while a command writes: instead of dying between two files, the command
-// sees an aborted signal, undoes what it wrote, and throws errors.cancelled();
-// main() in cli.ts prints that as a calm "Gestopt." line (no "Fout:"), exit code 2.
-// The handlers are `once`: a second Ctrl+C ends the process at once, as usual.
-export function interruptSignal(): { signal: AbortSignal; dispose: () => void } {
+// Ctrl+C (or SIGTERM) while a command works: instead of dying between two files,
+// the command sees an aborted signal, undoes what it wrote, and throws
+// errors.cancelled(); main() in cli.ts prints that as a calm "Gestopt." line (no
+// "Fout:"), exit code 2. The handlers stay until the command is done: a second or
+// tenth Ctrl+C during the clean-up must not kill the process halfway through
+// putting things back, so it only says that it is busy doing that.
+let active = 0;
+
+export function interruptSignal(notice: (text: string) => void = (text) => process.stderr.write(text)): { signal: AbortSignal; dispose: () => void } {
+  active++;
   const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const onSignal = () => {
+    if (controller.signal.aborted) notice('Even geduld: ik zet alles terug zoals het was.\n');
+    else controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   return {
     signal: controller.signal,
     dispose: () => {
+      active--;
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     },
   };
+}
+
+/**
+ * For the program's own process only (bin/kwaliteit.js, the program file): a
+ * signal while no command is cleaning up (during check, or just after a command
+ * finished) ends the program at once with the documented code 2, never with the
+ * operating system's code for a killed process.
+ */
+export function exitOnSignal(): void {
+  const onSignal = () => {
+    if (active > 0) return;
+    process.exit(2);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }

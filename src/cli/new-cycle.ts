@@ -120,8 +120,8 @@ async function askChoices(
 }
 
 /** The real run, which Ctrl+C rolls back instead of cutting off halfway. */
-async function commit(options: NewCycleOptions): Promise<NewCycleResult> {
-  const interrupt = interruptSignal();
+async function commit(options: NewCycleOptions, io: Io): Promise<NewCycleResult> {
+  const interrupt = interruptSignal((text) => io.stderr(text));
   return newCycle({ ...options, signal: interrupt.signal }).finally(interrupt.dispose);
 }
 
@@ -166,12 +166,12 @@ export async function runNewCycle(dir: string | undefined, cli: NewCycleCliOptio
       write(['Gestopt. Er is niets opgeslagen.']);
       return EXIT_OK;
     }
-    const result = await commit(options);
+    const result = await commit(options, io);
     if (result.staleLockSince) write([staleLockNotice(result.staleLockSince)]);
     write([`Klaar: periode ${result.period.number} staat klaar, met ${result.files.length} bouwbladen.`, ...nextSteps(shownFor(result.root))]);
     return EXIT_OK;
   }
-  const result = await commit(options);
+  const result = await commit(options, io);
   if (result.staleLockSince) write([staleLockNotice(result.staleLockSince)]);
   const shown = shownFor(result.root);
   write([...planLines(result, `Periode ${result.period.number} staat klaar: ${span(result)}. Gemaakt:`, shown), ...nextSteps(shown)]);

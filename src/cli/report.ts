@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { report } from '../commands/report.js';
+import { MAX_TIMEOUT_SECONDS, report } from '../commands/report.js';
 import type { ReportFormat } from '../commands/report-formats.js';
 import { displayPath } from '../text/display-path.js';
 import { errors, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
@@ -20,8 +20,6 @@ export interface ReportCliOptions {
   timeout?: string;
 }
 
-/** Text from a coalition's files goes to the terminal without control characters (no escape tricks). */
-const printable = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 
 /** "is nog 1 fout" or "zijn nog 3 fouten": the verb agrees with the number. */
 const stillFound = (count: number) => `${count === 1 ? 'is' : 'zijn'} nog ${countErrors(count)}`;
@@ -31,13 +29,13 @@ export async function runReport(dir: string | undefined, options: ReportCliOptio
   let timeoutMs: number | undefined;
   if (options.timeout !== undefined) {
     const seconds = Number(options.timeout.replace(',', '.'));
-    if (!Number.isFinite(seconds) || seconds <= 0) {
-      throw errors.invalidOption('--timeout', options.timeout, 'dat is geen aantal seconden', 'Geef een getal groter dan 0, bijvoorbeeld --timeout 120.');
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+      throw errors.invalidOption('--timeout', options.timeout, seconds > MAX_TIMEOUT_SECONDS ? `dat is langer dan een uur` : 'dat is geen aantal seconden', `Geef een getal van 1 tot en met ${MAX_TIMEOUT_SECONDS}, bijvoorbeeld --timeout 120.`);
     }
     timeoutMs = seconds * 1000;
   }
   // Ctrl+C stops the browser and leaves the earlier report as it was, instead of dying halfway.
-  const interrupt = interruptSignal();
+  const interrupt = interruptSignal((text) => io.stderr(text));
   const result = await report({
     cwd,
     dir: dir ?? '.',
@@ -48,7 +46,7 @@ export async function runReport(dir: string | undefined, options: ReportCliOptio
     ...(options.browser ? { browser: options.browser } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     env: io.env,
-    onProgress: (message) => io.stderr(`${printable(message)}\n`),
+    onProgress: (message) => io.stderr(`${message}\n`),
     signal: interrupt.signal,
   }).finally(interrupt.dispose);
 
@@ -61,7 +59,7 @@ export async function runReport(dir: string | undefined, options: ReportCliOptio
     return EXIT_FINDINGS;
   }
   for (const warning of result.warnings) {
-    io.stderr(`Let op: ${printable(warning.file)}${warning.line !== undefined ? `:${warning.line}` : ''}: ${printable(warning.message)}\n`);
+    io.stderr(`Let op: ${warning.file}${warning.line !== undefined ? `:${warning.line}` : ''}: ${warning.message}\n`);
   }
   const { errors: errorCount } = result.coalition.summary;
   if (result.status === 'concept' && errorCount > 0) {
@@ -70,7 +68,7 @@ export async function runReport(dir: string | undefined, options: ReportCliOptio
     const listed = problemLines(diagnostics.map((d) => ({ ...d, file: displayPath(cwd, join(root, d.file)) })));
     io.stderr(
       `Dit is een concept: bij de controle ${stillFound(errorCount)} gevonden. ${solveThem(errorCount)} voor het definitieve rapport:\n` +
-        `${printable(listed)}\n` +
+        `${listed}\n` +
         `${errorCount === 1 ? 'Ook de bijlage van het rapport noemt die fout.' : 'Ook de bijlage van het rapport noemt ze.'}\n`,
     );
   }

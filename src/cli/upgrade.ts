@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { visible } from '../text/visible.js';
 import chalk from 'chalk';
 import { upgrade, type UpgradeFile, type UpgradeOptions, type UpgradeResult } from '../commands/upgrade.js';
 import { EXIT_OK } from '../errors.js';
@@ -19,7 +20,8 @@ export interface UpgradeCliOptions {
 function patch(file: UpgradeFile, color: boolean): string {
   const text = createTwoFilesPatch(file.path, file.path, (file.before ?? '').replace(/\r\n/g, '\n'), file.after, file.before === undefined ? 'nieuw' : 'nu', 'bijgewerkt', { context: 2 });
   // Drop the "Index:" and "====" lines of the header; keep ---/+++ and the hunks.
-  const lines = text.split('\n').filter((line) => !/^(Index: |={10,})/.test(line));
+  // The files come from the coalition's folder: their control characters are shown, never obeyed.
+  const lines = visible(text).split('\n').filter((line) => !/^(Index: |={10,})/.test(line));
   if (!color) return lines.join('\n');
   return lines
     .map((line) => (/^\+(?!\+\+)/.test(line) ? chalk.green(line) : /^-(?!--)/.test(line) ? chalk.red(line) : /^@@/.test(line) ? chalk.cyan(line) : line))
@@ -65,7 +67,7 @@ export async function runUpgrade(dir: string | undefined, cli: UpgradeCliOptions
     write(['Gestopt. Er is niets opgeslagen.']);
     return EXIT_OK;
   }
-  const interrupt = interruptSignal();
+  const interrupt = interruptSignal((text) => io.stderr(text));
   const result = await upgrade({ ...options, signal: interrupt.signal }).finally(interrupt.dispose);
   const written = result.files.filter((file) => file.write).length;
   const lines = [`Klaar: ${written === 1 ? '1 bestand' : `${written} bestanden`} bijgewerkt naar kwaliteit ${result.version}.`];

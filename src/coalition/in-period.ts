@@ -5,8 +5,32 @@ import type { BouwbladFile, Coalition } from './model.js';
 
 export type ReadBouwblad = BouwbladFile & { frontMatter: NonNullable<BouwbladFile['frontMatter']> };
 
-export function bouwbladenIn(coalition: Coalition, period: number): ReadBouwblad[] {
-  return coalition.bouwbladen.filter((file): file is ReadBouwblad => file.frontMatter?.period === period);
+// A loaded coalition does not change, so its files are grouped by period once:
+// every question below is a look-up, and a rule that asks it per bouwsteen and
+// per period stays linear in the number of files.
+const byPeriod = new WeakMap<Coalition, Map<number, ReadBouwblad[]>>();
+const byPath = new WeakMap<Coalition, Set<string>>();
+
+export function bouwbladenIn(coalition: Coalition, period: number): readonly ReadBouwblad[] {
+  let index = byPeriod.get(coalition);
+  if (!index) {
+    index = new Map();
+    for (const file of coalition.bouwbladen) {
+      if (!file.frontMatter) continue;
+      const list = index.get(file.frontMatter.period);
+      if (list) list.push(file as ReadBouwblad);
+      else index.set(file.frontMatter.period, [file as ReadBouwblad]);
+    }
+    byPeriod.set(coalition, index);
+  }
+  return index.get(period) ?? [];
+}
+
+/** Whether the coalition has a bouwblad file at `path`, readable or not. */
+export function hasBouwbladFile(coalition: Coalition, path: string): boolean {
+  let paths = byPath.get(coalition);
+  if (!paths) byPath.set(coalition, (paths = new Set(coalition.bouwbladen.map((file) => file.path))));
+  return paths.has(path);
 }
 
 const belongsTo = (file: ReadBouwblad, bouwsteen: Bouwsteen) =>

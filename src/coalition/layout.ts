@@ -7,10 +7,6 @@ export const REPORT_DIR = 'rapport';
 export const bouwsteenPath = (id: string) => `${BOUWSTENEN_DIR}/${id}.md`;
 export const bouwbladPath = (id: string, period: number) => `${BOUWBLADEN_DIR}/${id}/periode-${period}.md`;
 
-/** A bouwblad id: lowercase letters, digits and single hyphens. */
-export const BOUWBLAD_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Folder names must fit every file system, also deep inside a synced folder on Windows. */
-export const MAX_ID_LENGTH = 60;
 export const PERIOD_FILE = /^periode-(\d+)\.md$/;
 
 /** Files init writes next to the content; they belong to the coalition too. */

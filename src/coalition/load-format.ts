@@ -23,8 +23,9 @@ export function formatPathInside(spec: string, root: string): string | undefined
   return normal === '..' || normal.startsWith('../') || normal === '.' ? undefined : normal.replace(/^\.\//, '');
 }
 
-export async function loadCoalitionFormat(source: FileSource, listing: Listing, spec: string | undefined): Promise<Format> {
-  if (isBuiltinName(spec)) return loadFormat(builtinFormatPath(spec), CONFIG_FILE);
+/** The format and, for a coalition's own format file, its path inside the folder. */
+export async function loadCoalitionFormat(source: FileSource, listing: Listing, spec: string | undefined): Promise<{ format: Format; file?: string }> {
+  if (isBuiltinName(spec)) return { format: await loadFormat(builtinFormatPath(spec), CONFIG_FILE) };
   const path = formatPathInside(spec!, source.root);
   if (!path) throw errors.formatOutside(spec!.trim(), CONFIG_FILE);
   if (listing.symlinks.some((link) => path === link || path.startsWith(`${link}/`))) throw errors.formatUnreadable(path, CONFIG_FILE, 'het is een snelkoppeling, en die volgt kwaliteit niet');
@@ -45,5 +46,5 @@ export async function loadCoalitionFormat(source: FileSource, listing: Listing, 
   }
   const decoded = decodeText(read.bytes);
   if (!decoded.ok) throw errors.formatUnreadable(path, CONFIG_FILE, 'het is geen tekst in UTF-8');
-  return parseFormat(decoded.text, path, `${source.root}/${path}`);
+  return { format: parseFormat(decoded.text, path, `${source.root}/${path}`), file: path };
 }

@@ -4,9 +4,11 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { findCoalitionRoot } from './find.js';
 import { BouwbladFrontMatterSchema, BouwsteenFrontMatterSchema } from './front-matter-schema.js';
-import { BOUWBLADEN_DIR, BOUWSTENEN_DIR, KNOWN_FILES, PERIOD_FILE } from './layout.js';
+import { BOUWBLADEN_DIR, BOUWSTENEN_DIR, CONFIG_FILE, KNOWN_FILES, PERIOD_FILE } from './layout.js';
 import { loadCoalitionFormat } from './load-format.js';
-import type { BouwbladFile, BouwsteenFile, Coalition } from './model.js';
+import type { Filling, ParsedBody } from '../markdown/sections.js';
+import { imageTarget } from './images.js';
+import type { BouwbladFile, BouwsteenFile, Coalition, MarkdownFile } from './model.js';
 import { readConfig } from './read-config.js';
 import type { ParseCache } from './parse-cache.js';
 import { parseMarkdownBytes, unreadableFile, type ReadResult } from './read-file.js';
@@ -58,7 +60,7 @@ export async function loadFrom(source: FileSource, options: LoadOptions = {}): P
   const formatSpec = typeof (config.data as { format?: unknown } | undefined)?.format === 'string'
     ? ((config.data as { format: string }).format)
     : undefined;
-  const format = await loadCoalitionFormat(source, listing, formatSpec);
+  const { format, file: formatFile } = await loadCoalitionFormat(source, listing, formatSpec);
 
   for (const { path, code } of listing.unreadableDirs) {
     diagnostics.push({
@@ -69,7 +71,27 @@ export async function loadFrom(source: FileSource, options: LoadOptions = {}): P
       hint: 'Kijk of je de map mag openen, of vraag de beheerder om leesrechten.',
     });
   }
-  for (const link of listing.symlinks) {
+  // kwaliteit.yaml is read by name; when that fails its own finding says why (see readConfig).
+  for (const path of (listing.special ?? []).filter((path) => path !== CONFIG_FILE)) {
+    diagnostics.push({
+      file: path,
+      ruleId: 'file-unreadable',
+      severity: 'error',
+      message: 'Dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp), dus kwaliteit leest het niet.',
+      hint: 'Haal het weg, of zet er een gewoon tekstbestand neer.',
+    });
+  }
+  for (const path of [BOUWSTENEN_DIR, BOUWBLADEN_DIR]) {
+    if (!listing.files.includes(path)) continue;
+    diagnostics.push({
+      file: path,
+      ruleId: 'file-unreadable',
+      severity: 'error',
+      message: `${path} is een bestand, maar hier hoort een map met die naam: daarin staan de ${path === BOUWBLADEN_DIR ? 'bouwbladen' : 'bouwstenen'}.`,
+      hint: `Geef het bestand een andere naam, en maak een map ${path}/ (in een nieuwe map met "npx kwaliteit init" zie je hoe het eruitziet).`,
+    });
+  }
+  for (const link of listing.symlinks.filter((path) => path !== CONFIG_FILE)) {
     diagnostics.push({
       file: link,
       ruleId: 'file-symlink',
@@ -86,7 +108,8 @@ export async function loadFrom(source: FileSource, options: LoadOptions = {}): P
     const parts = path.split('/');
     if (parts[0] === BOUWSTENEN_DIR && parts.length === 2 && /\.md$/i.test(parts[1])) bouwsteenPaths.push(path);
     else if (parts[0] === BOUWBLADEN_DIR && parts.length === 3 && /\.md$/i.test(parts[2])) bouwbladPaths.push(path);
-    else if (!KNOWN_FILES.has(path) && !parts.some((part) => part.startsWith('.'))) strayFiles.push(path);
+    // A file named bouwbladen or bouwstenen has its own finding above.
+    else if (!KNOWN_FILES.has(path) && path !== BOUWBLADEN_DIR && path !== BOUWSTENEN_DIR && !parts.some((part) => part.startsWith('.'))) strayFiles.push(path);
   }
 
   const load = async <T>(path: string, make: (read: ReadResult) => { file: T; diagnostics: Diagnostic[] }): Promise<T> => {
@@ -124,5 +147,32 @@ export async function loadFrom(source: FileSource, options: LoadOptions = {}): P
   );
   options.cache?.keepOnly([...bouwsteenPaths, ...bouwbladPaths]);
 
-  return { root, config, format, bouwstenen, bouwbladen, strayFiles, diagnostics };
+  // A part with only an image counts as filled when the image is there, as the report would show it.
+  const files = new Set(listing.files);
+  const withImages = <T extends MarkdownFile>(file: T): T => {
+    const body = file.body && seeImages(file.path, file.body, files);
+    return body === file.body ? file : { ...file, body };
+  };
+  return {
+    root,
+    config,
+    format,
+    ...(formatFile ? { formatFile } : {}),
+    bouwstenen: bouwstenen.map(withImages),
+    bouwbladen: bouwbladen.map(withImages),
+    strayFiles,
+    diagnostics,
+  };
 }
+
+/** The body with every image-only part marked filled when one of its images exists in the folder; unchanged parts keep their object. */
+function seeImages(path: string, body: ParsedBody, files: Set<string>): ParsedBody {
+  const exists = (url: string) => {
+    const target = imageTarget(path, url);
+    return 'path' in target && files.has(target.path);
+  };
+  const see = <P extends Filling>(part: P): P => (!part.filled && part.imagesOnly.some(exists) ? { ...part, filled: true } : part);
+  if (![body.intro, ...body.steps, ...body.otherSections].some((part) => part.imagesOnly.length)) return body;
+  return { ...body, intro: see(body.intro), steps: body.steps.map(see), otherSections: body.otherSections.map(see) };
+}
+

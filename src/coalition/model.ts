@@ -22,6 +22,8 @@ export interface ConfigFile {
   config?: Config;
   /** The raw YAML data, also when the schema failed (rules can still look at it). */
   data: unknown;
+  /** The file's text exactly as on disk (a byte-order mark included), when it could be read. */
+  text?: string;
   yaml?: ParsedYaml;
 }
 
@@ -63,6 +65,8 @@ export interface Coalition {
   bouwbladen: BouwbladFile[];
   /** Relative paths of files that belong to nothing in the folder contract. */
   strayFiles: string[];
+  /** The coalition's own format file (format: ./ons-format.yaml), relative; absent for a bundled format. */
+  formatFile?: string;
   /** Problems found while loading: unreadable files, broken YAML, schema errors. */
   diagnostics: Diagnostic[];
 }

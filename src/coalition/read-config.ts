@@ -9,7 +9,7 @@ import { validate } from './schema-diagnostics.js';
 
 export async function readConfig(source: FileSource): Promise<{ config: ConfigFile; diagnostics: Diagnostic[] }> {
   const path = CONFIG_FILE;
-  const { text, diagnostics } = await readText(source, path);
+  const { text, bom, diagnostics } = await readText(source, path);
   if (text === undefined) return { config: { path, data: undefined }, diagnostics };
   if (!text.trim()) {
     diagnostics.push(
@@ -38,5 +38,5 @@ export async function readConfig(source: FileSource): Promise<{ config: ConfigFi
     format: value.format,
     periods: value.periods,
   };
-  return { config: { path, data: yaml.data, yaml, config }, diagnostics };
+  return { config: { path, data: yaml.data, yaml, config, text: bom ? `\uFEFF${text}` : text }, diagnostics };
 }

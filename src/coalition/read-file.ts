@@ -30,12 +30,15 @@ export const fileError = (file: string, ruleId: string, message: string, hint: s
   hint,
 });
 
+/** "300 kB", "11,0 MB" */
+const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} kB` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`);
+
 function unreadable(path: string, code: string, size: number | undefined): Diagnostic {
   if (code === 'too-large') {
     return fileError(
       path,
       'file-too-large',
-      `Dit bestand is ${((size ?? 0) / 1024 / 1024).toFixed(1)} MB. Dat is te groot voor een bouwblad (de grens is ${MAX_FILE_BYTES / 1024 / 1024} MB), dus het wordt overgeslagen.`,
+      `Dit bestand is ${sizeText(size ?? 0)}. Dat is te groot voor een bouwblad (de grens is ${sizeText(MAX_FILE_BYTES)}), dus het wordt overgeslagen.`,
       'Haal grote stukken tekst of ingeplakte plaatjes weg; zet plaatjes als los bestand in de map en verwijs ernaar.',
     );
   }
@@ -91,14 +94,14 @@ function badEncoding(path: string, decoded: Exclude<ReturnType<typeof decodeText
 }
 
 /** The text of bytes, or the one diagnostic that says why they are not text we read. */
-function decode(path: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {
+function decode(path: string, bytes: Uint8Array): { text?: string; bom?: boolean; diagnostics: Diagnostic[] } {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { diagnostics: [badEncoding(path, decoded)] };
-  return { text: decoded.text, diagnostics: [] };
+  return { text: decoded.text, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, diagnostics: [] };
 }
 
-/** The text of a file, or the one diagnostic that says why there is none. */
-export async function readText(source: FileSource, path: string): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
+/** The text of a file (without a byte-order mark; `bom` says whether it had one), or the one diagnostic that says why there is none. */
+export async function readText(source: FileSource, path: string): Promise<{ text?: string; bom?: boolean; diagnostics: Diagnostic[] }> {
   const read = await source.read(path);
   if (!read.ok) return { diagnostics: [unreadable(path, read.code, read.size)] };
   return decode(path, read.bytes);
@@ -130,6 +133,11 @@ export function parseMarkdownText(path: string, text: string, diagnostics: Diagn
     return { file: { path, readable: false }, diagnostics };
   }
   const parsed = parseMarkdownFile(text);
+  if (parsed.tooComplex) {
+    const { message, hint, line } = parsed.tooComplex;
+    diagnostics.push(fileError(path, 'file-too-complex', message, hint, line));
+    return { file: { path, readable: false }, diagnostics };
+  }
   const { yaml, problems } = parsed.frontMatter;
   for (const problem of problems) diagnostics.push({ file: path, ruleId: 'yaml-syntax', severity: 'error', ...problem });
   if (!parsed.body) return { file: { path, readable: false, ...(yaml ? { yaml } : {}) }, diagnostics };

@@ -4,7 +4,8 @@ import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { findCoalitionRoot } from '../coalition/find.js';
 import { mandatoryFile } from '../coalition/in-period.js';
-import { BOUWBLAD_ID, BOUWBLADEN_DIR, bouwbladPath, MAX_ID_LENGTH } from '../coalition/layout.js';
+import { BOUWBLADEN_DIR, bouwbladPath } from '../coalition/layout.js';
+import { BOUWBLAD_ID, idShapeProblem, MAX_ID_LENGTH } from '../text/ids.js';
 import { loadCoalition } from '../coalition/load.js';
 import type { Coalition, Config, Period } from '../coalition/model.js';
 import { phaseOf } from '../coalition/periods.js';
@@ -15,6 +16,7 @@ import { FileExistsError, inTransaction } from '../fs/transaction.js';
 import { withLock } from '../fs/lock.js';
 import { renderBouwblad } from '../scaffold/bouwblad.js';
 import { slugify } from '../text/slug.js';
+import { normaliseQuestion, sameQuestion } from '../text/questions.js';
 import { closest } from '../text/suggest.js';
 import { requireConfig } from '../coalition/require-config.js';
 
@@ -58,16 +60,16 @@ export function periodForNewWork(config: Config, date: string): Period {
   throw errors.allPeriodsEnded(last.number, formatDutchDate(last.to));
 }
 
-export const normaliseQuestion = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 const exists = (path: string) => access(path).then(() => true, () => false);
 
 /** Why `id` cannot name a new extra bouwblad, if it cannot. */
 export async function idProblem(coalition: Coalition, id: string): Promise<KwaliteitError | undefined> {
-  if (!BOUWBLAD_ID.test(id))
-    return errors.invalidOption('--id', id, 'gebruik alleen kleine letters, cijfers en streepjes', `Bijvoorbeeld: ${slugify(id) || 'kinderraad'}.`);
-  if (id.length > MAX_ID_LENGTH)
-    return errors.invalidOption('--id', `${id.slice(0, 30)}…`, `de naam is ${id.length} tekens lang`, `Houd de naam kort, hooguit ${MAX_ID_LENGTH} tekens, bijvoorbeeld kinderraad.`);
+  const shape = idShapeProblem(id);
+  if (shape) {
+    const example = BOUWBLAD_ID.test(id) ? shape.hint : `Bijvoorbeeld: ${slugify(id) || 'kinderraad'}.`;
+    return errors.invalidOption('--id', id.length > MAX_ID_LENGTH ? `${id.slice(0, 30)}…` : id, shape.why, example);
+  }
   if (coalition.format.bouwsteen(id)) return errors.reservedId(id);
   const file = coalition.bouwbladen.find((f) => f.id === id);
   // An empty folder counts too: someone may be about to put a bouwblad there.
@@ -93,7 +95,7 @@ async function addIn(root: string, options: AddOptions): Promise<AddResult> {
   const question = normaliseQuestion(options.question);
   if (!/\p{L}{2,}/u.test(question))
     throw errors.invalidOption('--question', options.question, 'er staat geen vraag', 'Schrijf de vraag tussen aanhalingstekens, bijvoorbeeld --question "Hoe weten we wat kinderen zelf willen?"');
-  if (question.toLowerCase() === normaliseQuestion(bouwsteen.mandatoryQuestion).toLowerCase()) {
+  if (sameQuestion(question, bouwsteen.mandatoryQuestion)) {
     const own = mandatoryFile(coalition, bouwsteen, period.number);
     throw errors.mandatoryQuestionTaken(bouwsteen.title, own?.path ?? bouwbladPath(bouwsteen.id, period.number));
   }
@@ -105,7 +107,7 @@ async function addIn(root: string, options: AddOptions): Promise<AddResult> {
   const content = renderBouwblad(coalition.format, { bouwsteen, period: period.number, mandatory: false, question });
   if (options.dryRun) return { root, path, id, period, bouwsteen, question, dryRun: true };
   try {
-    await inTransaction({ root, signal: options.signal }, (tx) => tx.create(join(root, path), content));
+    await inTransaction({ root, confine: root, signal: options.signal }, (tx) => tx.create(join(root, path), content));
   } catch (error) {
     if (error instanceof FileExistsError) throw errors.bouwbladExists(id, path);
     throw writeRefused(root, error) ?? error;

@@ -6,7 +6,8 @@ import { lstat, readdir } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import type { ElementContent } from 'hast';
 import { findCoalitionRoot } from '../coalition/find.js';
-import { BOUWBLAD_ID, BOUWBLADEN_DIR, bouwbladPath, MAX_ID_LENGTH } from '../coalition/layout.js';
+import { BOUWBLADEN_DIR, bouwbladPath } from '../coalition/layout.js';
+import { BOUWBLAD_ID, idShapeProblem } from '../text/ids.js';
 import { loadCoalition } from '../coalition/load.js';
 import type { BouwbladFile, Coalition, Config, Period } from '../coalition/model.js';
 import { readText } from '../coalition/read-file.js';
@@ -28,7 +29,7 @@ import type { WordBouwblad } from '../word/document.js';
 import { paragraph, text } from '../word/hast.js';
 import type { PeriodDraft } from '../word/structure.js';
 import { wordKey } from '../word/text.js';
-import { normaliseQuestion } from './add.js';
+import { normaliseQuestion } from '../text/questions.js';
 import { runRules } from '../check/run-rules.js';
 
 export const NOTES_HEADING = 'Notities uit Word';
@@ -169,8 +170,8 @@ export function suggestId(coalition: Coalition, bouwsteen: Bouwsteen, question: 
 
 /** Why `id` cannot hold this extra bouwblad, as the message for --id. */
 export function importIdProblem(coalition: Coalition, bouwsteen: Bouwsteen, id: string): string | undefined {
-  if (!BOUWBLAD_ID.test(id)) return `Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld ${slugify(id) || 'kinderraad'}.`;
-  if (id.length > MAX_ID_LENGTH) return `Deze naam is ${id.length} tekens lang. Houd hem kort, hooguit ${MAX_ID_LENGTH} tekens.`;
+  const shape = idShapeProblem(id);
+  if (shape) return BOUWBLAD_ID.test(id) ? `Dat kan niet: ${shape.why}. ${shape.hint}` : `Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld ${slugify(id) || 'kinderraad'}.`;
   if (coalition.format.bouwsteen(id)) return `"${id}" is de naam van een bouwsteen; die is voor het verplichte bouwblad. Kies een andere naam.`;
   const other = coalition.bouwbladen.find((f) => f.id === id && f.frontMatter && `${f.frontMatter.level}-${f.frontMatter.aspect}` !== bouwsteen.id);
   if (other) return `Het bouwblad "${id}" hoort bij een andere bouwsteen (${other.path}). Kies een andere naam.`;
@@ -180,7 +181,7 @@ export function importIdProblem(coalition: Coalition, bouwsteen: Bouwsteen, id: 
 /** A bouwblad made by init or new-cycle that nobody has written in yet. */
 function isUntouched(file: BouwbladFile): boolean {
   const body = file.body;
-  return Boolean(file.readable && body && body.steps.every((step) => !step.filled) && body.otherSections.every((section) => !isFilled(section.content)));
+  return Boolean(file.readable && body && body.steps.every((step) => !step.filled) && body.otherSections.every((section) => !section.filled));
 }
 
 class ImageNames {
@@ -342,7 +343,7 @@ export async function writeImport(plan: ImportPlan, options: { dryRun?: boolean;
   const source = diskSource(root);
   try {
     await withLock(root, 'import', () =>
-      inTransaction({ root, signal: options.signal }, async (tx) => {
+      inTransaction({ root, confine: root, signal: options.signal }, async (tx) => {
         for (const image of plan.images) await tx.create(join(root, image.path), image.bytes);
         for (const file of plan.files) {
           if (!file.replacesEmpty) await tx.create(join(root, file.path), file.content);

@@ -53,7 +53,17 @@ export function normaliseMunicipality(value: string | string[] | undefined): str
   return list.map((item) => item.trim()).filter(Boolean);
 }
 
+/** A name must fit on one line of kwaliteit.yaml and of the report: no line breaks or other control characters. */
+function oneLine(option: string, value: string, what: string): void {
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) {
+    throw errors.invalidOption(option, value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim(), `er staat een regeleinde of een ander stuurteken in ${what}`, `Schrijf ${what} op één regel.`);
+  }
+}
+
 export function validateInitAnswers(answers: InitAnswers): InitAnswers {
+  oneLine('--name', answers.name, 'de naam');
+  oneLine('--lead', answers.lead, 'de naam van de penvoerder');
+  for (const municipality of answers.municipality) oneLine('--municipality', municipality, 'de naam van de gemeente');
   if (!answers.name.trim()) throw errors.invalidOption('--name', answers.name, 'de naam is leeg', 'Geef de naam van de coalitie, bijvoorbeeld --name "Coalitie Kansrijk Noord".');
   if (!answers.lead.trim()) throw errors.invalidOption('--lead', answers.lead, 'de penvoerder is leeg', 'Geef de naam van de penvoerende school, bijvoorbeeld --lead "OBS De Linde".');
   const years = /^(\d{4})-(\d{4})$/.exec(answers.subsidyPeriod);

@@ -106,7 +106,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
   for (const path of files.keys()) (await exists(join(root, path)) ? existing : created).push(path);
   if (options.dryRun) return { root, created, existing, dryRun: true };
 
-  const tx = new WriteTransaction({ root, signal: options.signal });
+  const tx = new WriteTransaction({ root, confine: root, signal: options.signal });
   try {
     // A file that appears meanwhile (someone saves their own README) is left as it is.
     for (const path of created) await tx.create(join(root, path), files.get(path)!, { keepExisting: true });

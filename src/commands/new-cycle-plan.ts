@@ -1,10 +1,10 @@
 // What new-cycle would write, decided without writing anything: the new
 // period, and per bouwblad of period n the file that continues it.
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bouwbladenIn, bouwbladIds, mandatoryFile, type ReadBouwblad } from '../coalition/in-period.js';
-import { bouwbladPath, CONFIG_FILE } from '../coalition/layout.js';
-import type { Coalition, Period } from '../coalition/model.js';
+import { bouwbladPath } from '../coalition/layout.js';
+import type { Coalition, Config, Period } from '../coalition/model.js';
 import { addPeriod } from '../config/edit.js';
 import { addDays, formatDutchDate, requireIsoDate, today } from '../dates.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -157,35 +157,46 @@ function parseMoves(values: string[], sources: Map<string, ReadBouwblad>, coalit
 
 const exists = (path: string) => access(path).then(() => true, () => false);
 
-export async function planNewCycle(coalition: Coalition, choices: NewCycleChoices): Promise<NewCyclePlan> {
-  const { root, format } = coalition;
-  const config = requireConfig(coalition);
-  const date = requireIsoDate(choices.date ?? today(), '--date');
-
+/** Step 1: the dates of period n+1, and whether period n is over (or --force says to start anyway). */
+function choosePeriod(coalition: Coalition, config: Config, choices: NewCycleChoices, date: string): { previous: Period; period: Period; ended: boolean } {
+  // Periods numbered 1, 3 would make this period 4: what check says about the numbering comes first.
+  if (config.periods.some((p, index) => p.number !== index + 1)) {
+    const numbering = runRules(coalition, date).filter((d) => d.ruleId === 'config-periods' && d.file === coalition.config.path);
+    throw errors.configInvalid(coalition.config.path, problemLines(numbering, { showFile: false }) || '  De perioden zijn niet genummerd 1, 2, 3 …');
+  }
   const previous = lastPeriod(config);
   const defaults = defaultRange(previous, config.subsidyYears);
   const period: Period = { number: previous.number + 1, from: choices.from ?? defaults.from, to: choices.to ?? defaults.to };
   checkRange(period, previous, config);
   const ended = date > previous.to;
   if (!ended && !choices.force) throw errors.periodNotEnded(previous.number, formatDutchDate(previous.to));
+  return { previous, period, ended };
+}
 
-  const n = previous.number;
+/** Step 2: the bouwbladen of period n by folder, which of them go on, and which move to another bouwsteen. */
+function chooseSources(coalition: Coalition, n: number, choices: NewCycleChoices) {
   const sources = new Map<string, ReadBouwblad>();
-  for (const file of bouwbladenIn(coalition, n).sort((a, b) => a.id.localeCompare(b.id))) if (!sources.has(file.id)) sources.set(file.id, file);
+  for (const file of [...bouwbladenIn(coalition, n)].sort((a, b) => a.id.localeCompare(b.id))) if (!sources.has(file.id)) sources.set(file.id, file);
   for (const id of choices.only ?? []) {
     if (!sources.has(id)) throw errors.unknownBouwblad(id, n, [...sources.keys()], closest(id, [...sources.keys()]));
   }
   const moves = parseMoves(choices.move ?? [], sources, coalition, n);
-
   const continued = [...sources.values()].filter(
     (file) => file.frontMatter.mandatory || !choices.only || choices.only.includes(file.id) || moves.has(file.id),
   );
-  // Each refused file with its first problem, so nobody needs a second command to find it.
+  return { sources, moves, continued };
+}
+
+/** Step 3: refuses when a bouwblad of period n cannot be read well enough to carry it on; each with its first problem. */
+function refuseUnusable(coalition: Coalition, n: number, continued: ReadBouwblad[]): void {
+  const { format } = coalition;
   const line = (file: ReadBouwblad, key: string) => file.yaml?.locate([key]).line;
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of coalition.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
   const unusable = [
     ...coalition.bouwbladen
       .filter((file) => !file.frontMatter && file.filePeriod === n)
-      .map((file) => problemLines(coalition.diagnostics.filter((d) => d.file === file.path)) || `  - ${file.path}`),
+      .map((file) => problemLines(byFile.get(file.path) ?? []) || `  - ${file.path}`),
     // A periode-2.md that says "period: 3" would silently start afresh: its step 4 would not be carried.
     ...coalition.bouwbladen.filter((file): file is ReadBouwblad => file.filePeriod === n && file.frontMatter !== undefined && file.frontMatter.period !== n).map(
       (file) => `  - ${file.path}, regel ${line(file, 'period')}: in de kop staat period: ${file.frontMatter.period}, maar volgens de naam hoort het bij periode ${n}.\n    → Zet in de kop period: ${n}, of geef het bestand de naam van de goede periode.`,
@@ -195,7 +206,11 @@ export async function planNewCycle(coalition: Coalition, choices: NewCycleChoice
       .map((file) => `  - ${file.path}, regel ${line(file, 'level')}: niveau "${file.frontMatter.level}" met aspect "${file.frontMatter.aspect}" is geen bouwsteen.\n    → Kies een niveau (${format.levels.map((l) => l.id).join(', ')}) en een aspect (${format.aspects.map((a) => a.id).join(', ')}).`),
   ];
   if (unusable.length) throw errors.bouwbladenUnusable(unusable.join('\n'));
+}
 
+/** Step 4: per bouwblad that goes on the file of period n+1, and a fresh one for every mandatory question period n lacked. */
+function planFiles(coalition: Coalition, period: Period, n: number, continued: ReadBouwblad[], moves: Map<string, Bouwsteen>): { files: PlannedFile[]; emptyStep4: string[] } {
+  const { format } = coalition;
   const taken = bouwbladIds(coalition);
   const files: PlannedFile[] = [];
   const emptyStep4: string[] = [];
@@ -263,17 +278,16 @@ export async function planNewCycle(coalition: Coalition, choices: NewCycleChoice
       content: renderBouwblad(format, { bouwsteen, period: period.number, mandatory: true, question: bouwsteen.mandatoryQuestion }),
     });
   }
+  return { files, emptyStep4 };
+}
 
-  const existing = [];
-  for (const file of files) if (await exists(join(root, file.path))) existing.push(file.path);
-  if (existing.length) throw errors.filesExist(existing);
-
-  // As check would see period n once it is over: then steps 3 and 4 count too.
+/** Step 5: what check finds unfinished in period n, as check would see it once the period is over. */
+function incompleteIn(coalition: Coalition, sources: Map<string, ReadBouwblad>, previous: Period, date: string, ended: boolean): IncompleteFile[] {
   const periodFiles = new Set([...sources.values()].map((file) => file.path));
-  for (const bouwsteen of format.bouwstenen) periodFiles.add(bouwbladPath(bouwsteen.id, n));
+  for (const bouwsteen of coalition.format.bouwstenen) periodFiles.add(bouwbladPath(bouwsteen.id, previous.number));
   const incomplete = new Map<string, IncompleteFile>();
   for (const d of runRules(coalition, ended ? date : addDays(previous.to, 1))) {
-    if (d.severity !== 'error' || !periodFiles.has(d.file)) continue;
+    if (!periodFiles.has(d.file) || (d.severity !== 'error' && d.ruleId !== 'steps-filled')) continue;
     const entry = incomplete.get(d.file) ?? { file: d.file, missingSteps: [], problems: [] };
     incomplete.set(d.file, entry);
     // steps-filled points at the step's heading, which says which step it is.
@@ -281,17 +295,40 @@ export async function planNewCycle(coalition: Coalition, choices: NewCycleChoice
     if (step) entry.missingSteps.push(step.number);
     else entry.problems.push(d);
   }
+  return [...incomplete.values()];
+}
 
-  const before = await readFile(join(root, CONFIG_FILE), 'utf8');
+/** kwaliteit.yaml with the new period; a layout addPeriod cannot follow is said, not guessed at. */
+function periodAdded(before: string, period: Period): string {
+  try {
+    return addPeriod(before, period);
+  } catch {
+    throw errors.periodNotAddable(period);
+  }
+}
+
+export async function planNewCycle(coalition: Coalition, choices: NewCycleChoices): Promise<NewCyclePlan> {
+  const config = requireConfig(coalition);
+  const date = requireIsoDate(choices.date ?? today(), '--date');
+  const { previous, period, ended } = choosePeriod(coalition, config, choices, date);
+  const { sources, moves, continued } = chooseSources(coalition, previous.number, choices);
+  refuseUnusable(coalition, previous.number, continued);
+  const { files, emptyStep4 } = planFiles(coalition, period, previous.number, continued, moves);
+  const existing = [];
+  for (const file of files) if (await exists(join(coalition.root, file.path))) existing.push(file.path);
+  if (existing.length) throw errors.filesExist(existing);
+  const carried = new Set(continued);
+  // The text the loader read: the edit is checked against exactly that when it is written.
+  const before = coalition.config.text ?? '';
   return {
-    root,
+    root: coalition.root,
     previous,
     period,
     files,
     emptyStep4,
-    notContinued: [...sources.values()].filter((file) => !continued.includes(file)).map((file) => file.path),
-    incomplete: [...incomplete.values()],
+    notContinued: [...sources.values()].filter((file) => !carried.has(file)).map((file) => file.path),
+    incomplete: incompleteIn(coalition, sources, previous, date, ended),
     forced: !ended,
-    config: { before, after: addPeriod(before, period) },
+    config: { before, after: periodAdded(before, period) },
   };
 }

@@ -42,7 +42,7 @@ export async function newCycle(options: NewCycleOptions = {}): Promise<NewCycleR
   return withLock(root, 'new-cycle', async (lock) => {
     const plan = await planNewCycle(await loadCoalition(root), options);
     try {
-      await inTransaction({ root, signal: options.signal }, async (tx) => {
+      await inTransaction({ root, confine: root, signal: options.signal }, async (tx) => {
         for (const file of plan.files) await tx.create(join(root, file.path), file.content);
         // Last: kwaliteit.yaml with the new period is the commit point, and only if nobody changed it meanwhile.
         await tx.replace(join(root, CONFIG_FILE), plan.config.after, plan.config.before);

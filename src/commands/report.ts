@@ -2,7 +2,7 @@
 // self-contained HTML file and/or an accessible PDF. It reads the same files and
 // runs the same checks as `check`, and writes only the report itself.
 import { stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { CoalitionResult } from '../check/result.js';
 import { REPORT_DIR } from '../coalition/layout.js';
 import { requireIsoDate, today } from '../dates.js';
@@ -13,6 +13,7 @@ import { findBrowser } from '../report/browser.js';
 import type { ReportStatus } from '../report/document.js';
 import type { ReportWarning } from '../report/markdown-to-html.js';
 import { openPdfSession, type PdfSession } from '../report/pdf.js';
+import { isInsideReal, realTarget } from '../fs/real-path.js';
 import { WriteError, WriteTransaction } from '../fs/transaction.js';
 import { slugify } from '../text/slug.js';
 
@@ -30,6 +31,8 @@ export function reportFileName(coalitionName: string | undefined): string {
   return slug ? `${REPORT_FILE}-${slug}` : REPORT_FILE;
 }
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** An hour: more is no use for a report, and timers past 24 days would fire at once. */
+export const MAX_TIMEOUT_SECONDS = 3600;
 
 export interface ReportOptions {
   cwd?: string;
@@ -73,10 +76,6 @@ export interface ReportResult {
   pages?: Map<string, number>;
 }
 
-const isInside = (parent: string, child: string) => {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-};
 
 async function isDirectory(path: string): Promise<boolean> {
   try {
@@ -125,10 +124,17 @@ export async function resolveOutputs(
   if (chosen === 'docx') paths.docx = exact ?? `${base}.docx`;
   if (chosen === 'html' || chosen === 'both') paths.html = chosen === 'html' && exact ? exact : `${base}.html`;
   if (chosen === 'pdf' || chosen === 'both') paths.pdf = chosen === 'pdf' && exact ? exact : `${base}.pdf`;
+  // Compared where the paths really lead, links followed: a committed link (rapport → elsewhere,
+  // or a folder of --out that leads back into the coalition) never carries the report out, or onto kwaliteit.yaml.
+  const realRoot = realTarget(root);
+  const realReportDir = realTarget(reportDir);
   for (const path of Object.values(paths)) {
-    // The report never lands between the coalition's own files, where it could replace one.
-    if (isInside(root, path) && !isInside(reportDir, path)) {
+    const real = realTarget(path);
+    if (isInsideReal(realRoot, real) && !isInsideReal(realReportDir, real)) {
       throw errors.reportOutInsideCoalition(displayPath(cwd, path), `${displayPath(cwd, reportDir)}/`);
+    }
+    if (isInsideReal(root, path) && !isInsideReal(realRoot, realReportDir)) {
+      throw errors.writeOutside(displayPath(cwd, path), displayPath(cwd, root));
     }
   }
   return { format: chosen, paths };
@@ -151,7 +157,7 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
     throw errors.invalidOption('--format', options.format, 'dat soort rapport bestaat niet', `Kies uit: ${REPORT_FORMATS.join(', ')}.`);
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMEOUT_SECONDS * 1000) {
     throw errors.invalidOption('--timeout', String(timeoutMs / 1000), 'dat is geen aantal seconden', 'Geef een getal groter dan 0, bijvoorbeeld --timeout 120.');
   }
 

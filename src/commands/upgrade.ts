@@ -137,7 +137,7 @@ export async function upgrade(options: UpgradeOptions = {}): Promise<UpgradeResu
     const result = await plan(root, options);
     const writes = result.files.filter((file) => file.write);
     try {
-      await inTransaction({ root, signal: options.signal }, async (tx) => {
+      await inTransaction({ root, confine: root, signal: options.signal }, async (tx) => {
         for (const file of writes) {
           if (file.before === undefined) await tx.create(join(root, file.path), file.after);
           else await tx.replace(join(root, file.path), file.after, file.before);

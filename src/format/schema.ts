@@ -1,7 +1,13 @@
 import * as z from 'zod/mini';
+import { idShapeProblem } from '../text/ids.js';
 
 const text = z.string().check(z.trim(), z.minLength(1));
-const described = z.object({ id: text, title: text, description: text });
+// Ids of levels, aspects and bouwstenen become folder and file names (bouwbladen/<bouwsteen>/):
+// only what can never leave the folder or trip a file system. idShapeProblem says why not.
+const id = z.string().check(
+  z.refine((value) => !idShapeProblem(value), { error: (issue) => `De id "${String(issue.input).slice(0, 40)}" kan niet: ${idShapeProblem(String(issue.input))?.why ?? 'onbekend'}.` }),
+);
+const described = z.object({ id, title: text, description: text });
 
 export const FormatSchema = z
   .object({
@@ -20,7 +26,7 @@ export const FormatSchema = z
     aspects: z.array(described).check(z.length(3)),
     bouwstenen: z.array(
       z.object({
-        id: text,
+        id,
         level: text,
         aspect: text,
         title: text,

@@ -4,13 +4,15 @@ import type { CheckResult } from '../check/result.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { coalitionLabel, summaryLine } from '../check/describe.js';
 import { countFindings } from '../text/counts.js';
+import { visible } from '../text/visible.js';
 import { joinPath } from './join-path.js';
 
 // The same escaping as @actions/core (toolkit command.ts): the runner splits a
 // command on newlines, on "::" and, inside properties, on "," — unescaped, a
 // message with a newline or a path with a comma would be cut off or misread.
 export function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Other control characters would reach the log of the run as they are: shown as escapes instead.
+  return visible(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 export function escapeProperty(value: string): string {

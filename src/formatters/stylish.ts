@@ -5,6 +5,7 @@ import type { CheckResult, CoalitionResult } from '../check/result.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { coalitionLabel, summaryLine } from '../check/describe.js';
 import { countFindings } from '../text/counts.js';
+import { visible } from '../text/visible.js';
 import { joinPath } from './join-path.js';
 
 export interface StylishOptions {
@@ -40,7 +41,7 @@ export function stylish(result: CheckResult, options: StylishOptions): string {
   const lines: string[] = [];
 
   const coalitionBlock = (coalition: CoalitionResult) => {
-    if (several) lines.push(c.bold(coalitionLabel(coalition)));
+    if (several) lines.push(c.bold(visible(coalitionLabel(coalition))));
     if (coalition.diagnostics.length === 0 && !coalition.failed) {
       lines.push(c.green('Alles in orde.'));
     }
@@ -50,20 +51,20 @@ export function stylish(result: CheckResult, options: StylishOptions): string {
     for (const [file, diagnostics] of groupByFile(coalition.diagnostics)) {
       if (lines.length > 0) lines.push('');
       // A finding about the folder itself (no file) is shown under the folder's own name.
-      lines.push(c.underline(several || !file || file === '.' ? joinPath(coalition.dir, file) : file));
+      lines.push(c.underline(visible(several || !file || file === '.' ? joinPath(coalition.dir, file) : file)));
       for (const d of diagnostics) {
         const where = c.dim(location(d).padEnd(locationWidth));
         const label = SEVERITY_LABEL[d.severity].padEnd(severityWidth);
         const severity = d.severity === 'error' ? c.red(label) : c.yellow(label);
         const prefix = `  ${where}  ${severity}  `;
         const messageIndent = ' '.repeat(2 + locationWidth + 2 + severityWidth + 2);
-        lines.push(`${prefix}${indentContinuation(d.message, messageIndent)}  ${c.dim(d.ruleId)}`);
-        if (d.hint) lines.push(`    ${c.cyan('→')} ${indentContinuation(d.hint, '      ')}`);
+        lines.push(`${prefix}${indentContinuation(visible(d.message), messageIndent)}  ${c.dim(d.ruleId)}`);
+        if (d.hint) lines.push(`    ${c.cyan('→')} ${indentContinuation(visible(d.hint), '      ')}`);
       }
     }
     if (coalition.diagnostics.length > 0) lines.push('');
     const { errors, warnings } = coalition.summary;
-    const closing = summaryLine(coalition);
+    const closing = visible(summaryLine(coalition));
     lines.push(errors > 0 || coalition.failed ? c.bold.red(closing) : warnings > 0 ? c.bold.yellow(closing) : c.bold(closing));
   };
 

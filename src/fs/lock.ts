@@ -5,7 +5,7 @@
 import { hostname } from 'node:os';
 import { open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { errors } from '../errors.js';
+import { errors, writeRefused } from '../errors.js';
 
 export const LOCK_FILE = '.kwaliteit.lock';
 
@@ -65,7 +65,8 @@ export async function withLock<T>(root: string, command: string, task: (lock: Lo
   try {
     await acquire(path, command);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // A folder nobody may write in (or a full disk) is said as such, before anything else is tried.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeRefused(root, error) ?? error;
     const info = parseLock(await readFile(path, 'utf8').catch(() => ''));
     if (!isStale(info)) throw errors.locked(path, info.since);
     // Gone for good: take it over. Should another run beat us to it, its lock wins.

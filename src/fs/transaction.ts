@@ -13,6 +13,7 @@ import { copyFile, link, mkdir, open, readFile, rename, rm, rmdir, stat, unlink 
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { errors, isKwaliteitError } from '../errors.js';
 import { faultBeforeStep } from './faults.js';
+import { isInsideReal, realTarget } from './real-path.js';
 
 /** A new file was to be created where a file already is. */
 export class FileExistsError extends Error {
@@ -25,6 +26,16 @@ export class FileExistsError extends Error {
 export class FileChangedError extends Error {
   constructor(readonly path: string) {
     super(`${path} changed during the run`);
+  }
+}
+
+/** A file would land outside the folder it belongs in, through a link on the way. Nothing was written. */
+export class OutsideError extends Error {
+  /** Like a file-system code, so the one mapping in errors.ts (writeRefused) turns it into Dutch. */
+  readonly code = 'EOUTSIDE';
+
+  constructor(readonly path: string) {
+    super(`${path} leads outside the folder`);
   }
 }
 
@@ -45,6 +56,8 @@ export class WriteError extends Error {
 export interface TransactionOptions {
   /** Paths given to the fault hook are shown relative to this folder. */
   root?: string;
+  /** Every file must really land inside this folder (links on the way followed); anything else is refused before it is written. */
+  confine?: string;
   /** Ctrl+C: honoured before every step but the last; everything is undone. */
   signal?: AbortSignal;
 }
@@ -115,6 +128,11 @@ export class WriteTransaction {
     await faultBeforeStep(this.shown(path), this.steps++);
   }
 
+  private refuseOutside(target: string): void {
+    const { confine } = this.options;
+    if (confine && !isInsideReal(realTarget(confine), realTarget(target))) throw new OutsideError(target);
+  }
+
   private async makeParents(dir: string): Promise<void> {
     const missing: string[] = [];
     for (let at = dir; !(await exists(at)); at = dirname(at)) {
@@ -136,6 +154,7 @@ export class WriteTransaction {
     if (this.finished) throw new Error('transaction already finished');
     try {
       this.checkSignal();
+      this.refuseOutside(file.target);
       await this.makeParents(dirname(file.target));
       await this.step(file.target);
       const entry: Staged = { ...file, temp: tempName(file.target, 'new') };
@@ -245,7 +264,7 @@ async function keepAside(path: string): Promise<string> {
 
 /** Our own errors and Ctrl+C pass as they are; a refusal of the file system names the file. */
 function wrap(target: string | undefined, error: unknown): unknown {
-  if (error instanceof FileExistsError || error instanceof FileChangedError || error instanceof WriteError) return error;
+  if (error instanceof FileExistsError || error instanceof FileChangedError || error instanceof WriteError || error instanceof OutsideError) return error;
   if (isKwaliteitError(error)) return error;
   if (target && (error as NodeJS.ErrnoException)?.code) return new WriteError(target, error);
   return error;

@@ -7,14 +7,14 @@ import type { Period } from '../coalition/model.js';
 import { formatDutchDate } from '../dates.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { gridLevels } from '../format/grid.js';
-import { isFilled, type ParsedBody } from '../markdown/sections.js';
+import type { ParsedBody } from '../markdown/sections.js';
 import { describeProgress } from '../check/describe.js';
 import { countErrors, countWarnings } from '../text/counts.js';
 import { andList } from '../text/lists.js';
 import { bouwsteenAnchor, extraCount, renderGrid } from './grid.js';
 import { escapeHtml, html, raw, type SafeHtml } from './html.js';
 import type { RootContent } from 'mdast';
-import { mdastToHtml, sectionNodes, type ReportWarning } from './markdown-to-html.js';
+import { ImageBudget, mdastToHtml, sectionNodes, type ReportWarning } from './markdown-to-html.js';
 import { bouwbladName, type BouwbladPeriodView, type BouwbladView, type BouwsteenView, type ReportModel } from './model.js';
 import type { Bookmark } from './pdf-bookmarks.js';
 import type { Format } from '../format/format.js';
@@ -164,6 +164,7 @@ export function reportTitle(model: ReportModel): string {
 
 class Renderer {
   readonly warnings: ReportWarning[] = [];
+  private readonly images = new ImageBudget();
 
   constructor(private readonly input: DocumentInput) {}
 
@@ -173,7 +174,7 @@ class Renderer {
 
   /** Nodes of a tree the loader already parsed (its lines are the file's). */
   nodes(nodes: RootContent[], file: string, headingBase: number): SafeHtml {
-    return raw(mdastToHtml(nodes, { root: this.model.coalition.root, file, headingBase, firstLine: 1 }, this.warnings));
+    return raw(mdastToHtml(nodes, { root: this.model.coalition.root, file, headingBase, firstLine: 1, images: this.images }, this.warnings));
   }
 
   /** The section under the `##` heading on `line`. */
@@ -255,9 +256,9 @@ ${renderGrid(this.model)}
     const file = this.model.coalition.bouwstenen.find((b) => b.id === bouwsteen.id);
     // The coalition's own words under the title, when there are any; else the format's description.
     const intro = file?.body?.intro;
-    const description = intro && isFilled(intro.markdown) ? this.nodes(intro.nodes, file!.path, 3) : html`<p>${bouwsteen.description}</p>`;
+    const description = intro?.filled ? this.nodes(intro.nodes, file!.path, 3) : html`<p>${bouwsteen.description}</p>`;
     // The format's own questions are not repeated; a section with only guidance in it is left out.
-    const other = (file?.body?.otherSections ?? []).filter((section) => !/^verdiepende vragen/i.test(section.heading) && isFilled(section.content));
+    const other = (file?.body?.otherSections ?? []).filter((section) => !/^verdiepende vragen/i.test(section.heading) && section.filled);
     const period = this.model.period;
     return html`<section class="chapter bouwsteen" id="${bouwsteenAnchor(bouwsteen.id)}-sectie" aria-labelledby="${bouwsteenAnchor(bouwsteen.id)}">
 <p class="eyebrow">Bouwsteen ${view.index} van ${this.model.bouwstenen.length} · ${view.levelTitle} · ${view.aspectTitle}</p>
@@ -309,7 +310,7 @@ ${this.parsed(file!.body!, section.line, file!.path, 4)}
 ${content}
 </section>`;
       });
-      const extra = (body?.otherSections ?? []).filter((section) => isFilled(section.content)).map(
+      const extra = (body?.otherSections ?? []).filter((section) => section.filled).map(
         (section) => html`<section class="step">
 <h5>${section.heading}</h5>
 ${this.parsed(body!, section.line, file.path, 6)}

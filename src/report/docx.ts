@@ -23,7 +23,6 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { ParsedBody } from '../markdown/sections.js';
-import { isFilled } from '../markdown/sections.js';
 import { formatDutchDate } from '../dates.js';
 import { BULLETS, DocxContent, NUMBERS, wordHeading } from './docx-content.js';
 import {
@@ -52,7 +51,7 @@ import {
 import { andList } from '../text/lists.js';
 import { bouwsteenAnchor, extraCount } from './grid.js';
 import type { RootContent } from 'mdast';
-import { mdastToHtml, sectionNodes, type ReportWarning } from './markdown-to-html.js';
+import { ImageBudget, mdastToHtml, sectionNodes, type ReportWarning } from './markdown-to-html.js';
 import type { BouwbladView, BouwsteenView } from './model.js';
 import { stateLabel } from './state.js';
 
@@ -87,6 +86,7 @@ function table(header: string[], rows: ParagraphChild[][][], fills?: (string | u
 
 export class DocxRenderer {
   readonly warnings: ReportWarning[] = [];
+  private readonly images = new ImageBudget();
   private readonly content: DocxContent;
 
   constructor(private readonly input: DocumentInput) {
@@ -99,7 +99,7 @@ export class DocxRenderer {
 
   /** Nodes of a tree the loader already parsed (its lines are the file's). */
   private nodes(nodes: RootContent[], file: string, headingBase: number): Block[] {
-    return this.content.blocks(mdastToHtml(nodes, { root: this.model.coalition.root, file, headingBase, firstLine: 1 }, this.warnings));
+    return this.content.blocks(mdastToHtml(nodes, { root: this.model.coalition.root, file, headingBase, firstLine: 1, images: this.images }, this.warnings));
   }
 
   private parsed(body: ParsedBody, line: number, file: string, headingBase: number): Block[] {
@@ -176,8 +176,8 @@ export class DocxRenderer {
   bouwsteen(view: BouwsteenView): Block[] {
     const { bouwsteen } = view;
     const file = this.model.coalition.bouwstenen.find((b) => b.id === bouwsteen.id);
-    const intro = file?.body?.intro && isFilled(file.body.intro.markdown) ? file.body.intro : undefined;
-    const other = (file?.body?.otherSections ?? []).filter((section) => !/^verdiepende vragen/i.test(section.heading) && isFilled(section.content));
+    const intro = file?.body?.intro.filled ? file.body.intro : undefined;
+    const other = (file?.body?.otherSections ?? []).filter((section) => !/^verdiepende vragen/i.test(section.heading) && section.filled);
     const period = this.model.period;
     const state = stateLabel(view.state, view.filled);
     return [
@@ -210,7 +210,7 @@ export class DocxRenderer {
         blocks.push(heading(5, step.title));
         blocks.push(...(section && section.filled && body ? this.parsed(body, section.line, file.path, 6) : [para(WORDS.missingStep, { italics: true })]));
       }
-      for (const section of (body?.otherSections ?? []).filter((s) => isFilled(s.content))) {
+      for (const section of (body?.otherSections ?? []).filter((s) => s.filled)) {
         blocks.push(heading(5, section.heading), ...this.parsed(body!, section.line, file.path, 6));
       }
     }

@@ -19,6 +19,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { imageType, MAX_IMAGE_BYTES } from '../images/type.js';
+import { imageTarget } from '../coalition/images.js';
 import type { ParsedBody } from '../markdown/sections.js';
 
 export interface MarkdownContext {
@@ -30,6 +31,38 @@ export interface MarkdownContext {
   headingBase: number;
   /** Line in `file` where the fragment starts, so warnings can point at the right line. */
   firstLine?: number;
+  /** The images of the whole report: each file read once, and a limit on all of them together. */
+  images?: ImageBudget;
+}
+
+/** All images in one report together: more than this and the report is too heavy to open or send. */
+export const MAX_REPORT_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The images of one report. Each file is read and encoded once, however often it
+ * is used; once the report holds MAX_REPORT_IMAGE_BYTES of images (counting every
+ * time one is shown), further images are left out, each with a warning.
+ */
+export class ImageBudget {
+  private readonly encoded = new Map<string, { uri: string; size: number }>();
+  private used = 0;
+
+  constructor(private readonly limit = MAX_REPORT_IMAGE_BYTES) {}
+
+  /** The data: URI of the image at real path `real`, read once; undefined when it would pass the limit. */
+  take(real: string, read: () => { uri: string; size: number } | { reason: string }): { uri: string } | { reason: string } {
+    let entry = this.encoded.get(real);
+    if (!entry) {
+      const result = read();
+      if ('reason' in result) return result;
+      this.encoded.set(real, (entry = result));
+    }
+    if (this.used + entry.size > this.limit) {
+      return { reason: `past niet meer in het rapport: er staan al ${Math.round(this.used / 1024 / 1024)} MB aan afbeeldingen in (de grens is ${this.limit / 1024 / 1024} MB)` };
+    }
+    this.used += entry.size;
+    return { uri: entry.uri };
+  }
 }
 
 export interface ReportWarning {
@@ -121,21 +154,10 @@ function isInside(parent: string, child: string): boolean {
 
 /** The image as a data: URI, or the reason (Dutch) why it is left out. */
 function embedImage(src: string, context: MarkdownContext): { uri: string } | { reason: string } {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//') || src.startsWith('\\\\')) {
-    return { reason: 'staat niet in de map van de coalitie (een adres op internet of een ander apparaat)' };
-  }
-  let decoded: string;
-  try {
-    decoded = decodeURI(src.replace(/[?#].*$/, ''));
-  } catch {
-    return { reason: 'heeft een naam die niet te lezen is' };
-  }
+  const inside = imageTarget(context.file, src);
+  if ('reason' in inside) return inside;
   const root = realpathSync(context.root);
-  const target = resolve(context.root, dirname(context.file), decoded.replace(/\\/g, '/'));
-  if (!isInside(resolve(context.root), target)) return { reason: 'staat buiten de map van de coalitie' };
-  if (relative(context.root, target).split(sep).some((part) => part.startsWith('.'))) {
-    return { reason: 'staat in een verborgen map' };
-  }
+  const target = resolve(context.root, inside.path);
   let real: string;
   try {
     // realpath follows every link on the way: a link that points out of the folder is caught here.
@@ -144,14 +166,16 @@ function embedImage(src: string, context: MarkdownContext): { uri: string } | { 
     return { reason: 'bestaat niet' };
   }
   if (!isInside(root, real)) return { reason: 'verwijst via een snelkoppeling naar een plek buiten de map van de coalitie' };
-  const info = statSync(real);
-  if (!info.isFile()) return { reason: 'is geen bestand' };
-  if (info.size > MAX_IMAGE_BYTES) return { reason: `is groter dan ${MAX_IMAGE_BYTES / 1024 / 1024} MB` };
-  const bytes = readFileSync(real);
-  // The bytes decide the type, not the name: a renamed file cannot smuggle in anything else.
-  const kind = imageType(bytes);
-  if (!kind) return { reason: 'is geen PNG-, JPEG-, GIF- of WebP-afbeelding' };
-  return { uri: `data:${kind.mime};base64,${bytes.toString('base64')}` };
+  return (context.images ?? new ImageBudget()).take(real, () => {
+    const info = statSync(real);
+    if (!info.isFile()) return { reason: 'is geen bestand' };
+    if (info.size > MAX_IMAGE_BYTES) return { reason: `is groter dan ${MAX_IMAGE_BYTES / 1024 / 1024} MB` };
+    const bytes = readFileSync(real);
+    // The bytes decide the type, not the name: a renamed file cannot smuggle in anything else.
+    const kind = imageType(bytes);
+    if (!kind) return { reason: 'is geen PNG-, JPEG-, GIF- of WebP-afbeelding' };
+    return { uri: `data:${kind.mime};base64,${bytes.toString('base64')}`, size: bytes.length };
+  });
 }
 
 /** Where each image pointed before sanitising, by source offset: only to name it in a warning. */

@@ -205,6 +205,9 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
           headless: true,
           userDataDir: profile,
           args: browserArgs(),
+          // Chromium puts files of its own in the temp folder (org.chromium.Chromium.*): here they land
+          // in the profile, which is removed afterwards, also after Ctrl+C.
+          env: { ...process.env, TMPDIR: profile, TMP: profile, TEMP: profile },
           timeout: deadline.remaining(),
           // With a signal the caller handles Ctrl+C. Puppeteer's own handler would
           // call process.exit(130) and skip the clean-up of the report's temp files.

@@ -1,4 +1,5 @@
-import { BOUWBLAD_ID, PERIOD_FILE } from '../coalition/layout.js';
+import { PERIOD_FILE } from '../coalition/layout.js';
+import { BOUWBLAD_ID } from '../text/ids.js';
 import type { BouwbladFile } from '../coalition/model.js';
 import { defineRule } from './rule.js';
 
@@ -10,7 +11,9 @@ export default defineRule({
   check({ coalition, report }) {
     const byId = new Map<string, BouwbladFile[]>();
     for (const file of coalition.bouwbladen) {
-      byId.set(file.id, [...(byId.get(file.id) ?? []), file]);
+      const group = byId.get(file.id);
+      if (group) group.push(file);
+      else byId.set(file.id, [file]);
       const name = file.path.split('/')[2];
       if (!PERIOD_FILE.test(name)) {
         const lower = name.toLowerCase();

@@ -5,11 +5,12 @@ export default defineRule({
   severity: 'error',
   description: 'De periode (period) van een bouwblad staat in kwaliteit.yaml en is dezelfde als in de bestandsnaam (periode-<n>.md).',
   check({ coalition, config, report }) {
+    const known = new Set(config?.periods.map((p) => p.number));
     for (const file of coalition.bouwbladen) {
       const fm = file.frontMatter;
       if (!fm) continue;
       const at = file.yaml?.locate(['period']) ?? { line: 1, column: 1 };
-      if (config && !config.periods.some((p) => p.number === fm.period)) {
+      if (config && !known.has(fm.period)) {
         report({
           file: file.path,
           ...at,

@@ -1,5 +1,5 @@
 import { bouwbladPath } from '../coalition/layout.js';
-import { mandatoryFile, mandatoryFiles } from '../coalition/in-period.js';
+import { hasBouwbladFile, mandatoryFile, mandatoryFiles } from '../coalition/in-period.js';
 import { phaseOf } from '../coalition/periods.js';
 import { defineRule } from './rule.js';
 
@@ -15,7 +15,7 @@ export default defineRule({
         const files = mandatoryFiles(coalition, bouwsteen, period.number);
         const counted = mandatoryFile(coalition, bouwsteen, period.number);
         // When the expected file is there but broken or mislabelled, other rules say what is wrong with it.
-        const expectedFileExists = coalition.bouwbladen.some((file) => file.path === bouwbladPath(bouwsteen.id, period.number));
+        const expectedFileExists = hasBouwbladFile(coalition, bouwbladPath(bouwsteen.id, period.number));
         if (files.length === 0 && started && !expectedFileExists) {
           report({
             file: bouwbladPath(bouwsteen.id, period.number),

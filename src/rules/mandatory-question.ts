@@ -1,8 +1,6 @@
-import { unwrapQuotes } from '../text/quotes.js';
+import { sameQuestion } from '../text/questions.js';
 import { defineRule } from './rule.js';
 
-// Quotes around the whole question are not a different question (smart-quotes reports curly ones).
-const normalise = (text: string) => unwrapQuotes(text.replace(/\s+/g, ' ')).toLowerCase();
 
 export default defineRule({
   id: 'mandatory-question',
@@ -13,7 +11,8 @@ export default defineRule({
       const fm = file.frontMatter;
       if (!fm?.mandatory) continue;
       const bouwsteen = coalition.format.bouwsteenFor(fm.level, fm.aspect);
-      if (!bouwsteen || normalise(fm.question) === normalise(bouwsteen.mandatoryQuestion)) continue;
+      // Quotes around the whole question are not a different question (smart-quotes reports curly ones).
+      if (!bouwsteen || sameQuestion(fm.question, bouwsteen.mandatoryQuestion)) continue;
       report({
         file: file.path,
         ...(file.yaml?.locate(['question']) ?? { line: 1, column: 1 }),

@@ -9,11 +9,12 @@ export default defineRule({
   description: 'In een periode die is begonnen zijn stap 1 en 2 ingevuld; in een periode die voorbij is ook stap 3 en 4. Uitleg tussen <!-- -->, "TODO", "…" en "nog invullen" tellen niet als ingevuld.',
   check({ coalition, config, date, report }) {
     if (!config) return;
+    const periods = new Map(config.periods.map((p) => [p.number, p]));
     for (const file of coalition.bouwbladen) {
       const fm = file.frontMatter;
       const body = file.body;
       if (!fm || !body) continue;
-      const period = config.periods.find((p) => p.number === fm.period);
+      const period = periods.get(fm.period);
       if (!period) continue;
       const required = requiredSteps(period, date);
       const why =

@@ -1,4 +1,4 @@
-import { dirname, posix, relative, sep } from 'node:path';
+import { imageTarget } from '../coalition/images.js';
 import { defineRule } from './rule.js';
 
 const IMAGE = /\.(png|jpe?g|gif|svg|webp)$/i;
@@ -11,14 +11,13 @@ export default defineRule({
     const referenced = new Set<string>();
     for (const file of [...coalition.bouwstenen, ...coalition.bouwbladen]) {
       for (const image of file.body?.images ?? []) {
-        if (/^[a-z][a-z0-9+.-]*:/i.test(image.url)) continue;
-        referenced.add(posix.normalize(posix.join(dirname(file.path), decodeURI(image.url))));
+        const target = imageTarget(file.path, image.url);
+        if ('path' in target) referenced.add(target.path);
       }
     }
-    // A coalition's own format file (format: ./ons-format.yaml) belongs to it too.
-    const formatFile = relative(coalition.root, coalition.format.source).split(sep).join('/');
     for (const path of coalition.strayFiles) {
-      if (path === formatFile) continue;
+      // A coalition's own format file (format: ./ons-format.yaml) belongs to it too.
+      if (path === coalition.formatFile) continue;
       if (IMAGE.test(path) && referenced.has(path)) continue;
       const md = /\.md$/i.test(path);
       report({

@@ -20,12 +20,20 @@ function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return current;
 }
 
+const MAX_QUOTED = 60;
+
+function quoteShort(text: string): string {
+  const line = text.split(/\r\n|\r|\n/)[0].replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  return line.length > MAX_QUOTED || line !== text ? `${line.slice(0, MAX_QUOTED)}…` : line;
+}
+
 function describeValue(value: unknown): string {
   if (value === undefined) return 'niets';
   if (value === null) return 'een lege waarde';
   if (Array.isArray(value)) return 'een lijst';
   if (typeof value === 'object') return 'een lijst van namen met waarden';
-  if (typeof value === 'string') return `"${value}"`;
+  // A value is quoted to show what was written, never a whole file: one line, not too long.
+  if (typeof value === 'string') return `"${quoteShort(value)}"`;
   return String(value);
 }
 

@@ -4,6 +4,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { BouwbladState } from '../coalition/completeness.js';
 import type { StatusBouwsteen, StatusReport } from './status.js';
 import { formatDutchDate } from '../dates.js';
+import { visible } from '../text/visible.js';
 import { wrap } from '../text/wrap.js';
 
 export interface RenderOptions {
@@ -53,7 +54,8 @@ export function renderStatus(report: StatusReport, options: RenderOptions): stri
   const pad = (text: string, column: number) => (column === report.aspects.length - 1 ? text : text.padEnd(CELL));
   const lines: string[] = [];
 
-  lines.push(c.bold(report.period ? `${report.name} · periode ${report.period.number}` : report.name), '');
+  const name = visible(report.name);
+  lines.push(c.bold(report.period ? `${name} · periode ${report.period.number}` : name), '');
   lines.push(row('', report.aspects.map((aspect, i) => c.bold(pad(aspect, i)))));
   for (const level of report.levels) {
     const cells = report.aspects.map((aspect) => report.bouwstenen.find((b) => b.level === level && b.aspect === aspect));
@@ -71,9 +73,9 @@ export function renderStatus(report: StatusReport, options: RenderOptions): stri
   if (report.next.length) {
     lines.push('', c.bold('Wat nu?'));
     for (const step of report.next) {
-      const [first, ...rest] = wrap(step.message, WIDTH - 4, '    ');
+      const [first, ...rest] = wrap(visible(step.message), WIDTH - 4, '    ');
       lines.push(`  ${c.cyan('→')} ${first}`, ...rest);
-      if (step.command) lines.push(`    ${c.bold(step.command)}`);
+      if (step.command) lines.push(`    ${c.bold(visible(step.command))}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -3,6 +3,7 @@
 // files deleted, files made by code because git cannot hold them), or a folder
 // argument that is not a coalition at all. case.json says what check finds
 // (rule, file, line) and what every other command does with it.
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExpectedFinding } from './check-fixtures.js';
@@ -27,8 +28,11 @@ export interface BadInputCase {
   parents?: string[];
   delete?: string[];
   rename?: [string, string][];
-  /** Files made at run time: too large for git, or links git would not keep. */
-  make?: ({ file: string; megabytes: number } | { file: string; symlinkTo: string })[];
+  /**
+   * Files made at run time: too large for git, links and FIFOs git would not keep, text
+   * repeated many times. A path may start with ../ for a file outside the coalition (a secret).
+   */
+  make?: ({ file: string; megabytes: number } | { file: string; symlinkTo: string } | { file: string; fifo: true } | { file: string; folder: true } | { file: string; text: string; repeat?: number })[];
   /** What the folder argument points at: the coalition (default), nothing, a file, or an empty folder. */
   target?: 'coalition' | 'missing' | 'file' | 'empty';
   /** Run from this folder inside the coalition, without a folder argument (as people do). */
@@ -71,8 +75,12 @@ export function prepare(item: BadInputCase): Prepared {
   for (const path of item.delete ?? []) rmSync(join(dir, path), { recursive: true });
   for (const [from, to] of item.rename ?? []) renameSync(join(dir, from), join(dir, to));
   for (const made of item.make ?? []) {
-    if ('megabytes' in made) writeFileSync(join(dir, made.file), `${'Een regel tekst die telkens terugkomt.\n'.repeat(Math.ceil((made.megabytes * 1024 * 1024) / 39))}`);
-    else symlinkSync(made.symlinkTo, join(dir, made.file));
+    const path = join(dir, made.file);
+    if ('megabytes' in made) writeFileSync(path, `${'Een regel tekst die telkens terugkomt.\n'.repeat(Math.ceil((made.megabytes * 1024 * 1024) / 39))}`);
+    else if ('symlinkTo' in made) symlinkSync(made.symlinkTo, path);
+    else if ('fifo' in made) execFileSync('mkfifo', [path]);
+    else if ('folder' in made) mkdirSync(path, { recursive: true });
+    else writeFileSync(path, made.text.repeat(made.repeat ?? 1));
   }
   const target = item.target ?? 'coalition';
   const arg =

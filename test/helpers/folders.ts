@@ -44,6 +44,8 @@ export function snapshot(dir: string): Record<string, string> {
       if (entry.isDirectory()) walk(path);
       // A link is recorded as where it points, never followed: it may point out of the folder.
       else if (entry.isSymbolicLink()) result[path] = `link:${readlinkSync(join(dir, path))}`;
+      // A FIFO or a device is never read: reading a FIFO waits for a writer that never comes.
+      else if (!entry.isFile()) result[path] = 'special';
       else result[path] = createHash('sha256').update(readFileSync(join(dir, path))).digest('hex');
     }
   };
