@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { findCoalitionRoot } from './find.js';
 import { BouwbladFrontMatterSchema, BouwsteenFrontMatterSchema } from './front-matter-schema.js';
-import { BOUWBLADEN_DIR, BOUWSTENEN_DIR, KNOWN_FILES, PERIOD_FILE } from './layout.js';
+import { BOUWBLADEN_DIR, BOUWSTENEN_DIR, CONFIG_FILE, KNOWN_FILES, PERIOD_FILE } from './layout.js';
 import { loadCoalitionFormat } from './load-format.js';
 import type { BouwbladFile, BouwsteenFile, Coalition } from './model.js';
 import { readConfig } from './read-config.js';
@@ -51,7 +51,7 @@ export interface LoadOptions {
 export async function loadFrom(source: FileSource, options: LoadOptions = {}): Promise<Coalition> {
   const root = source.root;
   const diagnostics: Diagnostic[] = [];
-  const [{ config, diagnostics: configDiagnostics }, listing] = await Promise.all([readConfig(source), source.list()]);
+  const [{ config, diagnostics: configDiagnostics }, listing] = await Promise.all([readConfig(source, options.cache), source.list()]);
   diagnostics.push(...configDiagnostics);
 
   const formatSpec = typeof (config.data as { format?: unknown } | undefined)?.format === 'string'
@@ -119,7 +119,7 @@ export async function loadFrom(source: FileSource, options: LoadOptions = {}): P
       return { file, diagnostics: found };
     }),
   );
-  options.cache?.keepOnly([...bouwsteenPaths, ...bouwbladPaths]);
+  options.cache?.keepOnly([CONFIG_FILE, ...bouwsteenPaths, ...bouwbladPaths]);
 
   return { root, config, format, bouwstenen, bouwbladen, strayFiles, diagnostics };
 }

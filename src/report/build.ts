@@ -5,7 +5,7 @@ import { checkCoalition } from '../check/check-coalition.js';
 import type { CheckedCoalition } from '../check/result.js';
 import { requireConfig } from '../coalition/require-config.js';
 import { packageVersion, readResource } from '../resources.js';
-import { pageTemplates, renderDocument, type RenderedDocument, type ReportStatus } from './document.js';
+import { pageTemplates, renderDocument, renderProblemDocument, type PreviewInput, type RenderedDocument, type ReportStatus } from './document.js';
 import { buildReportModel } from './model.js';
 
 
@@ -22,10 +22,22 @@ export interface BuiltReport {
   templates: { headerTemplate: string; footerTemplate: string };
 }
 
-export async function buildReport(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean): Promise<BuiltReport> {
+/** kwaliteit's own stylesheet, read once: the preview builds the page again at every save. */
+let css: Promise<string> | undefined;
+const reportCss = () =>
+  (css ??= readResource('templates/report/report.css').catch((error: unknown) => {
+    css = undefined;
+    throw error;
+  }));
+
+export async function buildReport(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean, preview?: PreviewInput): Promise<BuiltReport> {
   const { coalition, diagnostics, summary } = checked;
   const model = buildReportModel(coalition, date);
-  const css = await readResource('templates/report/report.css');
-  const document = renderDocument({ model, status, date, final, diagnostics, summary, version: packageVersion(), css });
+  const document = renderDocument({ model, status, date, final, diagnostics, summary, version: packageVersion(), css: await reportCss(), ...(preview ? { preview } : {}) });
   return { document, templates: pageTemplates(model, status) };
+}
+
+/** The preview's page when no report can be made (see renderProblemDocument). */
+export async function buildProblemPage(problem: { message: string; hint?: string }, preview: PreviewInput): Promise<string> {
+  return renderProblemDocument({ problem, version: packageVersion(), css: await reportCss(), preview });
 }
