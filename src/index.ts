@@ -17,6 +17,7 @@ export { main } from './cli.js';
 export { report, type ReportOptions, type ReportResult, type ReportFormat } from './commands/report.js';
 export { newCycle, planNewCycle, type NewCycleOptions, type NewCycleResult, type NewCyclePlan, type PlannedFile } from './commands/new-cycle.js';
 export { add, type AddOptions, type AddResult } from './commands/add.js';
+export { preview, type PreviewOptions, type PreviewSession, type PreviewUpdate } from './commands/preview.js';
 export { status, type StatusOptions } from './commands/status.js';
 export { statusOf, type StatusReport, type StatusBouwsteen, type StatusBouwblad, type NextStep } from './status/status.js';
 export { renderStatus } from './status/render.js';
