@@ -15,7 +15,7 @@ const REPORT_FORMAT_LABELS: Record<ReportFormat, string | undefined> = { pdf: 's
 
 const EXIT_CODES_HELP = `
 Afsluitcodes:
-  0  alles in orde
+  0  alles in orde (bij preview: gestopt met Ctrl+C)
   1  er zijn bevindingen (fouten, of waarschuwingen met --strict)
   2  verkeerd gebruik, geen coalitie gevonden, of een fout in het programma`;
 
@@ -201,6 +201,28 @@ Voorbeelden:
   npx kwaliteit report --final --out ~/Documenten/kwaliteitsrapport.pdf`,
     )
     .action((dir: string, options) => run(async () => (await import('./cli/report.js')).runReport(dir, options, io)));
+
+  program
+    .command('preview')
+    .description('zie het rapport en wat er nog ontbreekt in je browser, terwijl je schrijft')
+    .addArgument(folderArgument('de map van de coalitie'))
+    .option('--port <nummer>', 'de poort op deze computer (standaard: een vrije poort)')
+    .option('--no-open', 'open de browser niet vanzelf')
+    .option('--date <datum>', 'kijk alsof het vandaag deze datum is (jaar-maand-dag)')
+    .addHelpText(
+      'after',
+      `
+De pagina is het rapport, met de bevindingen van check bij het bouwblad en de stap
+waar ze over gaan. Sla je een bestand op, dan ververst de pagina vanzelf. Alleen jij
+kunt de pagina zien: hij staat op 127.0.0.1, niet op het netwerk. preview schrijft niets.
+Stoppen doe je met Ctrl+C; de afsluitcode is dan 0. Code 2: de preview kon niet starten
+(geen coalitie gevonden, de poort is bezet).
+
+Voorbeelden:
+  npx kwaliteit preview
+  npx kwaliteit preview examples/voorbeeldcoalitie --port 8080 --no-open`,
+    )
+    .action((dir: string, options) => run(async () => (await import('./cli/preview.js')).runPreview(dir, options, io)));
 
   addHelpHints(program);
   return program;

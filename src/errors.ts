@@ -316,6 +316,30 @@ export const errors = {
       `Ik kan periode ${period.number} niet netjes aan de lijst "periods" in kwaliteit.yaml toevoegen: die lijst is op een manier geschreven die ik niet ken. Om niets van jullie tekst te veranderen, doe ik niets.`,
       'Zet de perioden onder elkaar, elk als "- number: …" met daaronder "from:" en "to:", zoals in een nieuwe map van "npx kwaliteit init", en probeer het opnieuw.',
     ),
+  invalidPort: (value: string) =>
+    e(
+      'invalid-option',
+      `De waarde "${value}" bij --port klopt niet: dat is geen poortnummer.`,
+      'Geef een getal van 1024 tot en met 65535, of laat --port weg: dan kiest kwaliteit zelf een vrije poort.',
+    ),
+  portInUse: (port: number) =>
+    e(
+      'port-in-use',
+      `Poort ${port} is al in gebruik door een ander programma, dus de preview kan daar niet starten.`,
+      'Kies een andere poort met --port, of laat --port weg: dan kiest kwaliteit zelf een vrije poort.',
+    ),
+  portRefused: (port: number, reason: string) =>
+    e(
+      'port-refused',
+      `De preview kan niet starten op poort ${port} (${reason}).`,
+      'Kies een poort boven 1024 met --port, of laat --port weg: dan kiest kwaliteit zelf een vrije poort.',
+    ),
+  watchFailed: (dir: string, reason: string) =>
+    e(
+      'watch-failed',
+      `De map ${dir} kan niet in de gaten worden gehouden (${reason}), dus de preview zou niet vanzelf verversen.`,
+      'Sluit andere programma\'s die veel mappen in de gaten houden en probeer het opnieuw. Lukt het niet, maak het rapport dan met "kwaliteit report --format html".',
+    ),
   cancelled: () => e('cancelled', 'Gestopt. Er is niets opgeslagen.'),
   internal: (error: unknown) =>
     e(

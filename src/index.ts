@@ -18,6 +18,7 @@ export { report, type ReportOptions, type ReportResult, type ReportFormat } from
 export { newCycle, planNewCycle, type NewCycleOptions, type NewCycleResult, type NewCyclePlan, type PlannedFile } from './commands/new-cycle.js';
 export { add, type AddOptions, type AddResult } from './commands/add.js';
 export { importWord, readImport, planImport, writeImport, type ImportOptions, type ImportResult, type ImportPlan, type ImportChoices } from './commands/import.js';
+export { preview, type PreviewOptions, type PreviewSession, type PreviewUpdate } from './commands/preview.js';
 export { status, type StatusOptions } from './commands/status.js';
 export { statusOf, type StatusReport, type StatusBouwsteen, type StatusBouwblad, type NextStep } from './status/status.js';
 export { renderStatus } from './status/render.js';

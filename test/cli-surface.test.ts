@@ -8,7 +8,7 @@ import type { Io } from '../src/cli/io.js';
 import { copyOf, snapshot, tempDir } from './helpers/folders.js';
 import { runBin, runMain } from './helpers/run.js';
 
-const COMMANDS = ['init', 'check', 'new-cycle', 'add', 'status', 'report', 'schema'];
+const COMMANDS = ['init', 'check', 'new-cycle', 'add', 'status', 'report', 'preview', 'schema'];
 
 /** What commander says in English when nobody translates it. */
 const ENGLISH = [

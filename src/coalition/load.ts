@@ -54,7 +54,7 @@ export interface LoadOptions {
 export async function loadFrom(source: FileSource, options: LoadOptions = {}): Promise<Coalition> {
   const root = source.root;
   const diagnostics: Diagnostic[] = [];
-  const [{ config, diagnostics: configDiagnostics }, listing] = await Promise.all([readConfig(source), source.list()]);
+  const [{ config, diagnostics: configDiagnostics }, listing] = await Promise.all([readConfig(source, options.cache), source.list()]);
   diagnostics.push(...configDiagnostics);
 
   const formatSpec = typeof (config.data as { format?: unknown } | undefined)?.format === 'string'
@@ -145,7 +145,7 @@ export async function loadFrom(source: FileSource, options: LoadOptions = {}): P
       return { file, diagnostics: found };
     }),
   );
-  options.cache?.keepOnly([...bouwsteenPaths, ...bouwbladPaths]);
+  options.cache?.keepOnly([CONFIG_FILE, ...bouwsteenPaths, ...bouwbladPaths]);
 
   // A part with only an image counts as filled when the image is there, as the report would show it.
   const files = new Set(listing.files);

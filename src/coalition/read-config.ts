@@ -3,13 +3,26 @@ import type { Diagnostic } from '../diagnostic.js';
 import { parseYaml } from '../yaml/parse.js';
 import { CONFIG_FILE } from './layout.js';
 import type { ConfigFile } from './model.js';
-import { fileError, readText } from './read-file.js';
-import type { FileSource } from './source.js';
+import type { ParseCache } from './parse-cache.js';
+import { fileError, textOf } from './read-file.js';
+import type { FileSource, ReadOutcome } from './source.js';
 import { validate } from './schema-diagnostics.js';
 
-export async function readConfig(source: FileSource): Promise<{ config: ConfigFile; diagnostics: Diagnostic[] }> {
+type ConfigRead = { config: ConfigFile; diagnostics: Diagnostic[] };
+
+/** kwaliteit.yaml, parsed and checked; with a cache, parsed again only when its bytes changed. */
+export async function readConfig(source: FileSource, cache?: ParseCache): Promise<ConfigRead> {
+  const read = await source.read(CONFIG_FILE);
+  const cached = read.ok ? (cache?.get(CONFIG_FILE, read.bytes) as ConfigRead | undefined) : undefined;
+  if (cached) return cached;
+  const result = parseConfig(read);
+  if (read.ok) cache?.set(CONFIG_FILE, read.bytes, result);
+  return result;
+}
+
+function parseConfig(read: ReadOutcome): ConfigRead {
   const path = CONFIG_FILE;
-  const { text, bom, diagnostics } = await readText(source, path);
+  const { text, bom, diagnostics } = textOf(path, read);
   if (text === undefined) return { config: { path, data: undefined }, diagnostics };
   if (!text.trim()) {
     diagnostics.push(

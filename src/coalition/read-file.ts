@@ -102,7 +102,11 @@ function decode(path: string, bytes: Uint8Array): { text?: string; bom?: boolean
 
 /** The text of a file (without a byte-order mark; `bom` says whether it had one), or the one diagnostic that says why there is none. */
 export async function readText(source: FileSource, path: string): Promise<{ text?: string; bom?: boolean; diagnostics: Diagnostic[] }> {
-  const read = await source.read(path);
+  return textOf(path, await source.read(path));
+}
+
+/** The same for a file already read. */
+export function textOf(path: string, read: ReadOutcome): { text?: string; bom?: boolean; diagnostics: Diagnostic[] } {
   if (!read.ok) return { diagnostics: [unreadable(path, read.code, read.size)] };
   return decode(path, read.bytes);
 }

@@ -5,7 +5,7 @@ import { checkCoalition } from '../check/check-coalition.js';
 import type { CheckedCoalition } from '../check/result.js';
 import { requireConfig } from '../coalition/require-config.js';
 import { packageVersion, readResource } from '../resources.js';
-import { pageTemplates, renderDocument, type DocumentInput, type RenderedDocument, type ReportStatus } from './document.js';
+import { pageTemplates, renderDocument, renderProblemDocument, type DocumentInput, type PreviewInput, type RenderedDocument, type ReportStatus } from './document.js';
 import type { ReportWarning } from './markdown-to-html.js';
 import { buildReportModel } from './model.js';
 
@@ -22,16 +22,23 @@ export interface BuiltReport {
   templates: { headerTemplate: string; footerTemplate: string };
 }
 
+/** kwaliteit's own stylesheet, read once: the preview builds the page again at every save. */
+let css: Promise<string> | undefined;
+const reportCss = () =>
+  (css ??= readResource('templates/report/report.css').catch((error: unknown) => {
+    css = undefined;
+    throw error;
+  }));
+
 /** What both the HTML and the Word report are made from. */
-export async function reportInput(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean): Promise<DocumentInput> {
+export async function reportInput(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean, preview?: PreviewInput): Promise<DocumentInput> {
   const { coalition, diagnostics, summary } = checked;
   const model = buildReportModel(coalition, date);
-  const css = await readResource('templates/report/report.css');
-  return { model, status, date, final, diagnostics, summary, version: packageVersion(), css };
+  return { model, status, date, final, diagnostics, summary, version: packageVersion(), css: await reportCss(), ...(preview ? { preview } : {}) };
 }
 
-export async function buildReport(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean): Promise<BuiltReport> {
-  const input = await reportInput(checked, status, date, final);
+export async function buildReport(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean, preview?: PreviewInput): Promise<BuiltReport> {
+  const input = await reportInput(checked, status, date, final, preview);
   return { document: renderDocument(input), templates: pageTemplates(input.model, status) };
 }
 
@@ -40,4 +47,9 @@ export async function buildDocxReport(checked: CheckedCoalition, status: ReportS
   const input = await reportInput(checked, status, date, final);
   const { renderDocx } = await import('./docx.js');
   return renderDocx(input);
+}
+
+/** The preview's page when no report can be made (see renderProblemDocument). */
+export async function buildProblemPage(problem: { message: string; hint?: string }, preview: PreviewInput): Promise<string> {
+  return renderProblemDocument({ problem, version: packageVersion(), css: await reportCss(), preview });
 }

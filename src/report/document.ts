@@ -20,7 +20,10 @@ import type { Bookmark } from './pdf-bookmarks.js';
 import type { Format } from '../format/format.js';
 import { renderSamenhangDrawing, renderSamenhangTable } from './samenhang.js';
 import { stateBadge } from './state.js';
-import { loaderRules, rules } from '../rules/index.js';
+import { findingText } from './finding-text.js';
+import { PreviewNotes } from './annotations.js';
+import type { FragmentCache } from './fragment-cache.js';
+import { createHash } from 'node:crypto';
 
 export type ReportStatus = 'concept' | 'definitief';
 
@@ -38,6 +41,17 @@ export interface DocumentInput {
   /** kwaliteit's own version. */
   version: string;
   css: string;
+  /** What `kwaliteit preview` adds; the report leaves it out, so its bytes stay the same. */
+  preview?: PreviewInput;
+}
+
+export interface PreviewInput {
+  /** The preview's own update client: the only script on the page, allowed by its hash and nothing else. */
+  script: string;
+  /** The preview's own styles, after the report's. */
+  css: string;
+  /** Pieces rendered for an earlier page, by the parsed nodes they came from. */
+  fragments?: FragmentCache;
 }
 
 export interface TocEntry {
@@ -113,19 +127,7 @@ export const wordingNote = (format: Pick<Format, 'wording'>) => (format.wording.
 /** The label above a mandatory question, in both reports. */
 export const mandatoryLabel = (format: Pick<Format, 'wording'>) => (format.wording.official ? WORDS.mandatoryLabel : `${WORDS.mandatoryLabel} · in eigen woorden`);
 
-/**
- * The finding as `check` says it, but the report never reprints markup from the
- * coalition's files, not even as escaped text: what a rule marks as quoted from
- * a file (raw-html quotes the code it found) becomes "…". A message that still
- * holds markup is shown with its rule's plain description. `check` still shows
- * the exact code.
- */
-export function findingText(diagnostic: Diagnostic): string {
-  const message = diagnostic.quote ? diagnostic.message.split(diagnostic.quote).join('…') : diagnostic.message;
-  if (!MARKUP.test(message)) return message;
-  const rule = [...rules, ...loaderRules].find((r) => r.id === diagnostic.ruleId);
-  return rule?.description ?? 'Hier staat code die niet in het rapport komt.';
-}
+export { findingText };
 
 /** A path that wraps only after a slash, never at the hyphen in "meso-samenhang". */
 function filePath(path: string): SafeHtml {
@@ -165,8 +167,12 @@ export function reportTitle(model: ReportModel): string {
 class Renderer {
   readonly warnings: ReportWarning[] = [];
   private readonly images = new ImageBudget();
+  /** Only in the preview. */
+  readonly notes: PreviewNotes | undefined;
 
-  constructor(private readonly input: DocumentInput) {}
+  constructor(private readonly input: DocumentInput) {
+    if (input.preview) this.notes = new PreviewNotes(input.model.coalition, input.diagnostics);
+  }
 
   private get model() {
     return this.input.model;
@@ -174,7 +180,18 @@ class Renderer {
 
   /** Nodes of a tree the loader already parsed (its lines are the file's). */
   nodes(nodes: RootContent[], file: string, headingBase: number): SafeHtml {
-    return raw(mdastToHtml(nodes, { root: this.model.coalition.root, file, headingBase, firstLine: 1, images: this.images }, this.warnings));
+    const context = { root: this.model.coalition.root, file, headingBase, firstLine: 1, images: this.images };
+    const cache = this.input.preview?.fragments;
+    if (!cache || !nodes.length) return raw(mdastToHtml(nodes, context, this.warnings));
+    const key = `${file}\u0000${headingBase}\u0000${nodes.length}`;
+    let fragment = cache.get(nodes[0], key);
+    if (!fragment) {
+      const warnings: ReportWarning[] = [];
+      fragment = { html: mdastToHtml(nodes, context, warnings), warnings };
+      cache.set(nodes[0], key, fragment);
+    }
+    this.warnings.push(...fragment.warnings);
+    return raw(fragment.html);
   }
 
   /** The section under the `##` heading on `line`. */
@@ -264,7 +281,7 @@ ${renderGrid(this.model)}
 <p class="eyebrow">Bouwsteen ${view.index} van ${this.model.bouwstenen.length} · ${view.levelTitle} · ${view.aspectTitle}</p>
 <h2 id="${bouwsteenAnchor(bouwsteen.id)}">${bouwsteen.title}</h2>
 <div class="bouwsteen-status">${period ? html`<span class="status-when">Periode ${period.number}:</span> ` : ''}${stateBadge(view.state, view.filled)}<span class="status-extra">${extraCount(view.extras.length)}</span></div>
-<div class="description">${description}</div>
+<div class="description">${description}</div>${file && this.notes ? html`\n${this.notes.forFile(file.path, [])}` : ''}
 ${view.mandatory ? this.bouwblad(view.mandatory) : this.missingMandatory(view)}
 ${view.extras.map((extra) => this.bouwblad(extra))}
 ${this.links(view)}
@@ -281,33 +298,37 @@ ${this.parsed(file!.body!, section.line, file!.path, 4)}
     return html`<section class="bouwblad bouwblad-mandatory">
 <p class="bouwblad-label">${this.mandatoryLabel()}</p>
 <h3>${view.bouwsteen.mandatoryQuestion}</h3>
-<p class="missing">${WORDS.missingBouwblad}</p>
+<p class="missing">${WORDS.missingBouwblad}</p>${this.notes ? html`\n${this.notes.forFolder(`bouwbladen/${view.bouwsteen.id}/`)}` : ''}
 </section>`;
   }
 
   bouwblad(bouwblad: BouwbladView): SafeHtml {
     const label = bouwblad.mandatory ? this.mandatoryLabel() : WORDS.extraLabel(bouwblad.id);
     const steps = this.model.coalition.format.steps;
+    const notes = this.notes;
     const periods = bouwblad.periods.map((entry) => {
       // The same words as periodHeading(), which titles the bookmark.
       const heading = entry.period ? html`Periode ${entry.number} <span class="period-range">${periodRange(entry.period)}</span>` : html`Periode ${entry.number}`;
       if (!entry.file) {
-        return html`<section class="period">
+        // In the preview, a file that is there but cannot be read shows why, in its own place.
+        const path = `bouwbladen/${bouwblad.id}/periode-${entry.number}.md`;
+        return html`<section class="period"${notes ? html` id="${notes.anchor(path)}"` : ''}>
 <h4>${heading}</h4>
-<p class="missing">${WORDS.missingPeriod}</p>
+<p class="missing">${WORDS.missingPeriod}</p>${notes ? html`\n${notes.forFolder(path)}` : ''}
 </section>`;
       }
       const file = entry.file;
       const body = file.body;
       const stepHtml = steps.map((step) => {
         const section = body?.steps.find((s) => s.number === step.number);
-        const content =
-          section && section.filled && body
-            ? this.parsed(body, section.line, file.path, 6)
-            : html`<p class="missing">${WORDS.missingStep}</p>`;
+        const filled = section && section.filled && body;
+        const content = filled ? this.parsed(body, section.line, file.path, 6) : html`<p class="missing">${WORDS.missingStep}</p>`;
+        // In the preview: what the check found under this step, and at an open step what to write there.
+        const found = notes?.forStep(file.path, step.number);
+        const extra = notes ? html`${found ? html`\n${found}` : ''}${filled ? '' : html`\n${notes.todo(step, section !== undefined)}`}` : '';
         return html`<section class="step">
 <h5>${step.title}</h5>
-${content}
+${content}${extra}
 </section>`;
       });
       const extra = (body?.otherSections ?? []).filter((section) => section.filled).map(
@@ -319,9 +340,9 @@ ${this.parsed(body!, section.line, file.path, 6)}
       const contributors = entry.contributors.length
         ? html`<p class="contributors"><span class="meta-label">${WORDS.contributors}</span> ${andList(entry.contributors)}</p>`
         : '';
-      return html`<section class="period">
+      return html`<section class="period"${notes ? html` id="${notes.anchor(file.path)}"` : ''}>
 <h4>${heading}</h4>
-${contributors}
+${contributors}${notes ? html`\n${notes.forFile(file.path, steps.map((step) => step.number))}` : ''}
 ${stepHtml}
 ${extra}
 </section>`;
@@ -433,6 +454,50 @@ export function checkOutcome(summary: CheckSummary): string {
   return `${describeProgress(summary)} Er ${summary.errors === 1 ? 'is' : 'zijn'} ${countErrors(summary.errors)} en ${countWarnings(summary.warnings)}.`;
 }
 
+// No script, no network: even opened in a browser, the file can load nothing but its own images.
+const REPORT_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:";
+
+/** The preview's policy: the report's, plus its own update client (by its hash) and the way back to the preview. */
+export function previewPolicy(script: string): string {
+  const hash = createHash('sha256').update(script, 'utf8').digest('base64');
+  return `${REPORT_POLICY}; script-src 'sha256-${hash}'; connect-src 'self'`;
+}
+
+/** The frame around every page: the policy, kwaliteit's styles and, in the preview only, its client. */
+function shell(page: { title: string; version: string; css: string; preview: PreviewInput | undefined; bodyClass: string; body: SafeHtml }): string {
+  const { preview } = page;
+  const csp = preview ? previewPolicy(preview.script) : REPORT_POLICY;
+  return `<!DOCTYPE html>
+<html lang="${REPORT_LANGUAGE}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="kwaliteit ${escapeHtml(page.version)}">
+<title>${escapeHtml(page.title)}</title>
+<style>
+${page.css}${preview ? `\n${preview.css}` : ''}
+</style>${preview ? `\n<script>${preview.script}</script>` : ''}
+</head>
+<body class="${page.bodyClass}${preview ? ' preview' : ''}">
+${page.body}
+</body>
+</html>
+`;
+}
+
+/** The preview's page when no report can be made at all: what is wrong and what to do; it keeps listening for the repair. */
+export function renderProblemDocument(input: { problem: { message: string; hint?: string }; version: string; css: string; preview: PreviewInput }): string {
+  const { problem } = input;
+  const body = html`<header class="preview-summary preview-problem" id="samenvatting" data-errors="1" data-warnings="0">
+<p class="preview-kicker">Live voorbeeld</p>
+<h1>Het rapport kan nu niet worden gemaakt</h1>
+<p class="preview-message">${problem.message}</p>${problem.hint ? html`\n<p class="preview-hint">${problem.hint}</p>` : ''}
+<p>Verbeter het en sla het bestand op: deze pagina ververst dan vanzelf.</p>
+</header>`;
+  return shell({ title: 'Het rapport kan nu niet worden gemaakt (live voorbeeld)', version: input.version, css: input.css, preview: input.preview, bodyClass: 'report-concept', body });
+}
+
 export function renderDocument(input: DocumentInput): RenderedDocument {
   const renderer = new Renderer(input);
   const { model, status } = input;
@@ -443,35 +508,26 @@ export function renderDocument(input: DocumentInput): RenderedDocument {
     { id: SAMENHANG_ID, title: SAMENHANG_TITLE },
     { id: APPENDIX_ID, title: APPENDIX_TITLE },
   ];
-  const body = html`${renderer.cover()}
-<main>
-${renderer.toc(toc)}
-${renderer.gridSection()}
+  // The sections first: the preview's summary says what found a place in them.
+  const sections = html`${renderer.gridSection()}
 ${model.bouwstenen.map((view) => renderer.bouwsteenSection(view))}
 ${renderer.samenhangSection()}
-${renderer.appendix()}
+${renderer.appendix()}`;
+  const { preview } = input;
+  // The preview starts at the raster: the cover and the contents are for the printed report.
+  const body = renderer.notes
+    ? html`${renderer.notes.summary(input.summary, model.coalition.format.title, renderer.warnings)}
+<main>
+${sections}
+</main>`
+    : html`${renderer.cover()}
+<main>
+${renderer.toc(toc)}
+${sections}
 </main>`;
-  const documentTitle = status === 'concept' ? `${title} (concept)` : title;
+  const documentTitle = preview ? `${title} (live voorbeeld)` : status === 'concept' ? `${title} (concept)` : title;
   const targets = new Map([[TOC_ID, TOC_TITLE], ...toc.map((entry): [string, string] => [entry.id, entry.title])]);
-  // No script, no network: even opened in a browser, the file can load nothing but its own images.
-  const csp = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:";
-  const document = `<!DOCTYPE html>
-<html lang="${REPORT_LANGUAGE}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="kwaliteit ${escapeHtml(input.version)}">
-<title>${escapeHtml(documentTitle)}</title>
-<style>
-${input.css}
-</style>
-</head>
-<body class="report-${status}">
-${body}
-</body>
-</html>
-`;
+  const document = shell({ title: documentTitle, version: input.version, css: input.css, preview, bodyClass: `report-${status}`, body });
   return { html: document, title, documentTitle, language: REPORT_LANGUAGE, toc, bookmarks: bookmarksFor(model, toc), targets, warnings: renderer.warnings };
 }
 
