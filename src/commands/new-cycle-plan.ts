@@ -11,7 +11,8 @@ import type { Diagnostic } from '../diagnostic.js';
 import { errors } from '../errors.js';
 import type { Bouwsteen, Format } from '../format/format.js';
 import { parseBody } from '../markdown/sections.js';
-import { guidanceComment, renderBouwblad } from '../scaffold/bouwblad.js';
+import { renderBouwblad } from '../scaffold/bouwblad.js';
+import { carriedNote, movedNote, withoutScaffold, WRITE_HERE } from '../scaffold/guidance.js';
 import { uniqueId } from '../text/slug.js';
 import { closest } from '../text/suggest.js';
 import { runRules } from '../check/run-rules.js';
@@ -70,8 +71,7 @@ export interface IncompleteFile {
   problems: Diagnostic[];
 }
 
-export const carriedNote = (period: number, from?: string) =>
-  guidanceComment(`Overgenomen uit stap 4 van periode ${period}${from ? ` van ${from}` : ''}.`);
+export { carriedNote };
 
 /** The line that ends an HTML block of CommonMark kinds 1 to 5, which a blank line does not end. */
 const HTML_BLOCK_ENDS: [RegExp, (match: RegExpExecArray) => string][] = [
@@ -104,9 +104,9 @@ function closeOpenBlock(markdown: string): string {
 function adjustedQuestion(file: ReadBouwblad, format: Format): string | undefined {
   const step = file.body?.steps.find((s) => s.number === 4);
   if (!step?.filled) return undefined;
-  const guidance = guidanceComment(format.steps.find((s) => s.number === 4)?.guidance ?? '');
+  const guidance = format.steps.find((s) => s.number === 4);
   // Only blank lines go at the start: four spaces before the first line make it a code block.
-  const text = step.content.replace(guidance, '').replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '').trimEnd();
+  const text = (guidance ? withoutScaffold(step.content, guidance) : step.content).replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '').trimEnd();
   return closeOpenBlock(text);
 }
 
@@ -199,7 +199,7 @@ export async function planNewCycle(coalition: Coalition, choices: NewCycleChoice
   const taken = bouwbladIds(coalition);
   const files: PlannedFile[] = [];
   const emptyStep4: string[] = [];
-  const step1Guidance = format.steps.find((s) => s.number === 1)?.guidance ?? '';
+  const step1Guidance = format.steps.find((s) => s.number === 1);
   for (const source of continued) {
     const fm = source.frontMatter;
     const own = format.bouwsteenFor(fm.level, fm.aspect)!;
@@ -234,7 +234,7 @@ export async function planNewCycle(coalition: Coalition, choices: NewCycleChoice
     const step1 = target
       ? adjusted === undefined
         ? undefined
-        : guidanceComment(`De bijgestelde startvraag van periode ${n} is meegenomen naar ${movedPath}. ${step1Guidance}`)
+        : `${movedNote(n, movedPath!, step1Guidance)}\n\n${WRITE_HERE}`
       : adjusted !== undefined
         ? `${carriedNote(n)}\n\n${adjusted}`
         : undefined;
@@ -273,7 +273,8 @@ export async function planNewCycle(coalition: Coalition, choices: NewCycleChoice
   for (const bouwsteen of format.bouwstenen) periodFiles.add(bouwbladPath(bouwsteen.id, n));
   const incomplete = new Map<string, IncompleteFile>();
   for (const d of runRules(coalition, ended ? date : addDays(previous.to, 1))) {
-    if (d.severity !== 'error' || !periodFiles.has(d.file)) continue;
+    // An empty step is advice to check, but new-cycle still names it: it will not come along by itself.
+    if ((d.severity !== 'error' && d.ruleId !== 'steps-filled') || !periodFiles.has(d.file)) continue;
     const entry = incomplete.get(d.file) ?? { file: d.file, missingSteps: [], problems: [] };
     incomplete.set(d.file, entry);
     // steps-filled points at the step's heading, which says which step it is.

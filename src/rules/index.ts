@@ -17,6 +17,7 @@ import smartQuotes from './smart-quotes.js';
 import stepsFilled from './steps-filled.js';
 import stepsStructure from './steps-structure.js';
 import strayFiles from './stray-files.js';
+import textInComment from './text-in-comment.js';
 import unknownKeys from './unknown-keys.js';
 
 export const rules: Rule[] = [
@@ -33,6 +34,7 @@ export const rules: Rule[] = [
   mandatoryQuestion,
   stepsStructure,
   stepsFilled,
+  textInComment,
   finalCycle,
   cycleContinuity,
   smartGoals,

@@ -30,8 +30,8 @@ function paint(c: ChalkInstance, state: BouwbladState | 'onleesbaar', expected: 
   if (state === 'onleesbaar') return c.red(text);
   if (state === 'klaar') return c.green(text);
   if (state === 'bezig') return c.yellow(text);
-  // Empty is only a problem once the period asks for something.
-  return expected ? c.red(text) : c.dim(text);
+  // Empty is advice once the period asks for something, never a red cross: red is for files kwaliteit cannot count.
+  return expected ? c.yellow(text) : c.dim(text);
 }
 
 function periodLine(report: StatusReport): string {
