@@ -39,7 +39,7 @@ describe('text typed between <!-- and -->', () => {
     expect(keys).toEqual([`warning steps-filled ${MSH}:19`, `warning text-in-comment ${MSH}:21`]);
     const found = diagnostics.find((d) => d.ruleId === 'text-in-comment')!;
     expect(found.message).toBe(
-      'Hier staat tekst tussen <!-- en -->, in de uitleg: "Hoe zorgen we voor een evenwichtig aanbod in alle wijken". Wat tussen <!-- en --> staat, telt niet mee en komt niet in het rapport.',
+      'Hier staat tekst tussen <!-- en -->, in de uitleg: "Hoe zorgen we voor een evenwichtig aanbod in alle wijken?". Wat tussen <!-- en --> staat, telt niet mee en komt niet in het rapport.',
     );
     expect(found.hint).toContain('onder de regel met -->');
   });
@@ -50,7 +50,7 @@ describe('text typed between <!-- and -->', () => {
     const typed = comment.replace(' -->', '\nHoe zorgen we dat elke wijk evenveel aanbod krijgt?\n-->');
     const { keys, diagnostics } = await findings(edited(MSH, (text) => text.replace(STEP1, `${typed}\n\n…`)));
     expect(keys).toEqual([`warning steps-filled ${MSH}:19`, `warning text-in-comment ${MSH}:22`]);
-    expect(diagnostics.find((d) => d.ruleId === 'text-in-comment')!.message).toContain('"Hoe zorgen we dat elke wijk evenveel aanbod krijgt"');
+    expect(diagnostics.find((d) => d.ruleId === 'text-in-comment')!.message).toContain('"Hoe zorgen we dat elke wijk evenveel aanbod krijgt?"');
   });
 
   it('a comment of their own in an empty step is named; next to written text it is a note and is left alone', async () => {

@@ -19,8 +19,11 @@ import { runRules } from '../check/run-rules.js';
 import { checkRange, defaultRange, lastPeriod } from './new-cycle-period.js';
 import { requireConfig } from '../coalition/require-config.js';
 import { problemLines } from '../text/problems.js';
+import { folderArgumentFor } from '../text/display-path.js';
 
 export interface NewCycleChoices {
+  /** Where the user is: commands in hints name the coalition folder from there. */
+  cwd?: string;
   from?: string;
   to?: string;
   /** Extra bouwbladen to continue; mandatory ones are always continued. */
@@ -159,7 +162,8 @@ const exists = (path: string) => access(path).then(() => true, () => false);
 
 export async function planNewCycle(coalition: Coalition, choices: NewCycleChoices): Promise<NewCyclePlan> {
   const { root, format } = coalition;
-  const config = requireConfig(coalition);
+  const folder = folderArgumentFor(choices.cwd ?? process.cwd(), root);
+  const config = requireConfig(coalition, folder);
   const date = requireIsoDate(choices.date ?? today(), '--date');
 
   const previous = lastPeriod(config);
@@ -194,7 +198,7 @@ export async function planNewCycle(coalition: Coalition, choices: NewCycleChoice
       .filter((file) => !format.bouwsteenFor(file.frontMatter.level, file.frontMatter.aspect))
       .map((file) => `  - ${file.path}, regel ${line(file, 'level')}: niveau "${file.frontMatter.level}" met aspect "${file.frontMatter.aspect}" is geen bouwsteen.\n    → Kies een niveau (${format.levels.map((l) => l.id).join(', ')}) en een aspect (${format.aspects.map((a) => a.id).join(', ')}).`),
   ];
-  if (unusable.length) throw errors.bouwbladenUnusable(unusable.join('\n'));
+  if (unusable.length) throw errors.bouwbladenUnusable(unusable.join('\n'), folder);
 
   const taken = bouwbladIds(coalition);
   const files: PlannedFile[] = [];

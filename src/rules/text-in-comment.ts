@@ -77,7 +77,9 @@ function checkComment(file: MarkdownFile, node: Html, comment: Comment, filled: 
   const ours = best !== undefined;
   if (ours) {
     if (best.extra.length === 0) return;
-    const typed = rest.slice(best.extra[0].start, best.extra.at(-1)!.end);
+    // The typed words, with the question mark or full stop that ends them.
+    const end = best.extra.at(-1)!.end;
+    const typed = rest.slice(best.extra[0].start, end + (/^[?!.,;:)\]”"']*/.exec(rest.slice(end))?.[0].length ?? 0));
     if (!isFilled(typed)) return;
     report({
       file: file.path,
