@@ -70,10 +70,10 @@ function buildProgram(io: Io, run: (task: () => Promise<number>) => void): Comma
 Fouten houden het rapport tegen: een bestand of kop die niet klopt, een stap die als
 kopje ontbreekt, perioden of links die niet kloppen, en met --final elke verplichte
 vraag zonder volledige ronde en elke lege stap in een periode die voorbij is.
-Waarschuwingen zijn advies, zoals een stap die nog niet is ingevuld terwijl de
-periode loopt: de handreiking noemt het format "géén controle-instrument of een
-checklist die moet worden afgevinkt". Alleen fouten geven afsluitcode 1, behalve
-met --strict.
+Waarschuwingen zijn advies, zoals een stap die nog niet is ingevuld: de
+handreiking noemt het format "géén controle-instrument of een checklist die moet
+worden afgevinkt". Alleen fouten geven afsluitcode 1; met --strict ook
+waarschuwingen.
 
 Voorbeelden:
   npx kwaliteit check

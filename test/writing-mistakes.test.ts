@@ -3,6 +3,8 @@
 // the example coalition with one file changed.
 import { describe, expect, it } from 'vitest';
 import { loadFormat } from '../src/format/load.js';
+import { parseBody } from '../src/markdown/sections.js';
+import { sectionNodes } from '../src/report/markdown-to-html.js';
 import { renderBouwblad, renderBouwsteen } from '../src/scaffold/bouwblad.js';
 import { carriedNote, emptyStep, movedNote } from '../src/scaffold/guidance.js';
 import { checkMemory, exampleFiles, exampleWith } from './helpers/memory.js';
@@ -104,6 +106,13 @@ describe('text typed between <!-- and -->', () => {
       expect(diagnostics.filter((d) => d.ruleId === 'text-in-comment' || d.ruleId === 'raw-html')).toEqual([]);
     }
   });
+});
+
+it('the report leaves out the "…" of the template when someone wrote below it instead of in its place', async () => {
+  const format = await loadFormat();
+  const body = parseBody(`## ${format.steps[0].title}\n\n${emptyStep(format.steps[0])}\n\nHoe houden we het aanbod in evenwicht?\n`);
+  expect(body.steps[0].filled).toBe(true);
+  expect(sectionNodes(body, body.steps[0].line).map((node) => node.type)).toEqual(['html', 'paragraph']);
 });
 
 describe('step headings that almost are one', () => {

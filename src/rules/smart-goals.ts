@@ -65,6 +65,9 @@ const ORGANISATIONS =
   'consultatiebureau|theater|museum|cultuurcentrum|schoolbestu\\p{L}*|bestuur|sportbedrijf';
 const TITLES = 'meester|juf|juffrouw|mevrouw|meneer|mevr|dhr|mw|wethouder|directeur|dokter';
 
+const ACTOR = new RegExp(`^(?:${ROLES}|${ORGANISATIONS})$`, 'u');
+/** Roles of two words: "intern begeleider", "pedagogisch medewerker". */
+const ROLE = new RegExp(`^(?:${ROLES})$`, 'u');
 const MARKER = W('verantwoordelijk\\p{L}*|trekker|trekkers|eigenaar|eigenaren');
 const TITLED = new RegExp(`(?<![\\p{L}])(?:${TITLES})\\.?\\s+(?:(?:van|de|der|den|el|al|ten|ter|van der|van den)\\s+)*\\p{Lu}`, 'iu');
 /** "Piet (welzijn)", "Linda Verhoeven (gemeente)": a name with the role or organisation in brackets. */
@@ -95,10 +98,8 @@ const words = (sentence: string) => sentence.match(/[\p{L}\p{N}'-]+/gu) ?? [];
 function actingRole(sentence: string): boolean {
   const tokens = words(sentence);
   const lower = tokens.map((token) => token.toLowerCase());
-  const role = new RegExp(`^(?:${ROLES}|${ORGANISATIONS})$`, 'u');
-  const twoWordRole = new RegExp(`^(?:${ROLES})$`, 'u');
   for (let i = 0; i < lower.length; i++) {
-    const matches = role.test(lower[i]) || (i + 1 < lower.length && twoWordRole.test(`${lower[i]} ${lower[i + 1]}`));
+    const matches = ACTOR.test(lower[i]) || (i + 1 < lower.length && ROLE.test(`${lower[i]} ${lower[i + 1]}`));
     if (!matches) continue;
     let j = i - 1;
     while (j >= 0 && DETERMINERS.has(lower[j])) j--;
