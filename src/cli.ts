@@ -63,12 +63,18 @@ function buildProgram(io: Io, run: (task: () => Promise<number>) => void): Comma
     .argument('[mappen...]', 'de map(pen) van de coalitie(s); standaard de huidige map')
     .option('--format <soort>', `de uitvoer: ${describeChoices(FORMAT_LABELS)}`, choiceOf('--format', FORMATTER_NAMES, 'die uitvoer bestaat niet'), 'stylish')
     .option('--date <datum>', 'kijk alsof het vandaag deze datum is (jaar-maand-dag)', dateOf('--date'))
-    .option('--final', 'controle voor het einde van de subsidieperiode: elke verplichte vraag heeft een volledige ronde')
+    .option('--final', 'controle voor het einde van de subsidieperiode: elke verplichte vraag heeft een volledige ronde, en een lege stap in een periode die voorbij is, is een fout')
     .option('--strict', 'ook bij alleen waarschuwingen afsluiten met code 1')
     .addHelpText(
       'after',
       `
-Fouten moeten worden opgelost voordat het rapport klaar is; waarschuwingen zijn advies.
+Fouten houden het rapport tegen: een bestand of kop die niet klopt, een stap die als
+kopje ontbreekt, perioden of links die niet kloppen, en met --final elke verplichte
+vraag zonder volledige ronde en elke lege stap in een periode die voorbij is.
+Waarschuwingen zijn advies, zoals een stap die nog niet is ingevuld: de
+handreiking noemt het format "géén controle-instrument of een checklist die moet
+worden afgevinkt". Alleen fouten geven afsluitcode 1; met --strict ook
+waarschuwingen.
 
 Voorbeelden:
   npx kwaliteit check

@@ -45,11 +45,12 @@ export function writeRefused(dir: string, error: unknown): KwaliteitError | unde
 }
 
 export const errors = {
-  configExists: (file: string) =>
+  /** `folder`: the coalition folder as an argument for a command in the hint (see folderArgument), "" for the current one. */
+  configExists: (file: string, folder = '') =>
     e(
       'config-exists',
       `Hier staat al een coalitie: ${file} bestaat al. Om geen werk kwijt te raken, maakt init niets aan.`,
-      'Kies een lege map, of ga verder met de coalitie die er al is (bijvoorbeeld met "kwaliteit check").',
+      `Kies een lege map, of ga verder met de coalitie die er al is (bijvoorbeeld met "npx kwaliteit check${folder}").`,
     ),
   folderBlocked: (path: string) =>
     e(
@@ -67,11 +68,11 @@ export const errors = {
       `In ${dir} staat geen coalitie: er is geen kwaliteit.yaml gevonden.\nGezocht in:\n${looked.map((p) => `  - ${p}`).join('\n')}`,
       'Ga naar de map van je coalitie, geef die map op (bijvoorbeeld "kwaliteit check mijn-coalitie"), of maak een nieuwe coalitie met "kwaliteit init".',
     ),
-  configInvalid: (file: string, details: string) =>
+  configInvalid: (file: string, details: string, folder = '') =>
     e(
       'config-invalid',
       `${file} klopt niet, dus kan de coalitie niet worden gelezen:\n${details}`,
-      'Verbeter kwaliteit.yaml en probeer het opnieuw. Met "kwaliteit check" zie je alle punten op een rij.',
+      `Verbeter kwaliteit.yaml en probeer het opnieuw. Met "npx kwaliteit check${folder}" zie je alle punten op een rij.`,
     ),
   formatNotFound: (file: string, configFile: string) =>
     e(
@@ -189,17 +190,17 @@ export const errors = {
       `De naam "${id}" is voor het verplichte bouwblad van die bouwsteen. Een extra bouwblad krijgt een eigen naam.`,
       'Kies een andere korte naam met --id, bijvoorbeeld een woord uit de vraag.',
     ),
-  bouwbladenUnusable: (details: string) =>
+  bouwbladenUnusable: (details: string, folder = '') =>
     e(
       'bouwbladen-unusable',
       `Deze bouwbladen kan ik niet goed lezen, dus kan ik ze niet meenemen naar de nieuwe periode:\n${details}`,
-      'Verbeter dit en probeer het opnieuw. Met "npx kwaliteit check" zie je alle punten op een rij.',
+      `Verbeter dit en probeer het opnieuw. Met "npx kwaliteit check${folder}" zie je alle punten op een rij.`,
     ),
-  allPeriodsEnded: (number: number, to: string) =>
+  allPeriodsEnded: (number: number, to: string, folder = '') =>
     e(
       'periods-ended',
       `Alle perioden in kwaliteit.yaml zijn voorbij: de laatste, periode ${number}, eindigde op ${to}. Een nieuw bouwblad hoort bij een periode die nog loopt.`,
-      'Begin eerst de volgende periode met "npx kwaliteit new-cycle", en voeg het bouwblad daarna toe.',
+      `Begin eerst de volgende periode met "npx kwaliteit new-cycle${folder}", en voeg het bouwblad daarna toe.`,
     ),
   mandatoryQuestionTaken: (title: string, file: string) =>
     e(
@@ -288,8 +289,8 @@ export const errors = {
       `In ${file} heb ik geen stappen van een bouwblad gevonden. Er is niets opgeslagen.`,
       `Zet boven elk antwoord de stap, op een eigen regel, bijvoorbeeld:\n${titles.map((t) => `  ${t}`).join('\n')}\nDat mag als kop, vetgedrukt, of in de linkerkolom van een tabel.`,
     ),
-  wordUnknownPeriod: (what: string, known: string) =>
-    e('word-unknown-period', `${what} staat niet in kwaliteit.yaml.`, `De perioden van de coalitie zijn: ${known}. Kies er een met --period, of begin eerst een nieuwe periode met "npx kwaliteit new-cycle".`),
+  wordUnknownPeriod: (what: string, known: string, folder = '') =>
+    e('word-unknown-period', `${what} staat niet in kwaliteit.yaml.`, `De perioden van de coalitie zijn: ${known}. Kies er een met --period, of begin eerst een nieuwe periode met "npx kwaliteit new-cycle${folder}".`),
   wordPeriodTwice: (number: number) =>
     e('word-period-twice', `Periode ${number} staat twee keer in het Word-document. Ik weet niet welke ik moet nemen, dus er is niets opgeslagen.`, 'Maak er in Word één periode van, of geef elke periode een eigen nummer ("Periode 1", "Periode 2").'),
   importFilesExist: (files: string[], empty: string[]) =>

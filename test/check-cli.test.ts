@@ -14,7 +14,7 @@ describe('kwaliteit check on the command line', () => {
     const result = runBin(['check', EXAMPLE, '--date', '2026-03-01']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('Periode 2');
-    expect(result.stdout).toContain('9 van 9 bouwstenen');
+    expect(result.stdout).toContain('alle 9 verplichte bouwbladen zijn klaar');
   });
 
   it('counts a bouwblad it cannot read as not complete, so the summary never says "10 van 10"', async () => {

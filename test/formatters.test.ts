@@ -43,6 +43,10 @@ function coalition(overrides: Partial<CoalitionResult> = {}): CoalitionResult {
       bouwstenenTotal: 9,
       bouwbladenComplete: 14,
       bouwbladenTotal: 17,
+      extraComplete: 7,
+      extraTotal: 8,
+      phase: 'running',
+      daysLeft: 152,
       errors: 1,
       warnings: 2,
     },
@@ -83,7 +87,7 @@ describe('stylish', () => {
         '        waarschuwing  Er staat geen gemeente in kwaliteit.yaml.  config-municipality',
         '    → Zet de gemeente onder municipality.',
         '',
-        'Periode 2 (1 februari 2026 – 31 juli 2026): 7 van 9 bouwstenen compleet, 14 van 17 bouwbladen compleet. 1 fout en 2 waarschuwingen.',
+        'Periode 2 (1 februari 2026 – 31 juli 2026, nog 152 dagen): 7 van de 9 verplichte bouwbladen zijn klaar, en 7 van de 8 extra bouwbladen. 1 fout en 2 waarschuwingen.',
         '',
       ].join('\n'),
     );
@@ -223,7 +227,7 @@ describe('github', () => {
     expect(md).toContain(
       '| examples/voorbeeldcoalitie/bouwbladen/x\\|y/periode-1.md | 2 | waarschuwing | a \\| b<br>c &lt;div&gt; (raw-html) |',
     );
-    expect(md).toContain('- **Coalitie Kansrijk Rivierstad (examples/voorbeeldcoalitie)**: Periode 2 (1 februari 2026 – 31 juli 2026)');
+    expect(md).toContain('- **Coalitie Kansrijk Rivierstad (examples/voorbeeldcoalitie)**: Periode 2 (1 februari 2026 – 31 juli 2026, nog 152 dagen)');
     expect(md).toContain('Geen fouten en 1 waarschuwing.');
     // Every table row has exactly the four cell separators plus the edges.
     for (const row of md.split('\n').filter((line) => line.startsWith('| '))) {

@@ -139,17 +139,94 @@ describe('init in-process', () => {
 });
 
 describe('init through the CLI', () => {
-  it('asks on a terminal, with mocked prompts', async () => {
-    vi.doMock('../src/cli/prompts.js', () => ({
-      canPrompt: () => true,
-      askInitAnswers: vi.fn(async (known: Record<string, unknown>) => ({ ...answers, ...Object.fromEntries(Object.entries(known).filter(([, v]) => v !== undefined)) })),
-    }));
+  const asked = (known: Record<string, unknown>) => ({ ...answers, ...Object.fromEntries(Object.entries(known).filter(([, v]) => v !== undefined)) });
+
+  it('asks on a terminal, with mocked prompts, and shows the answers before it writes', async () => {
+    vi.doMock('../src/cli/prompts.js', () => ({ canPrompt: () => true, askInitAnswers: vi.fn(async (known: Record<string, unknown>) => asked(known)), confirmInit: vi.fn(async () => 'yes') }));
     const root = join(tempDir(), 'c');
     const prompts = await import('../src/cli/prompts.js');
     const result = await runMain(['init', root, '--name', 'Gevraagd']);
     expect(result.code).toBe(0);
     expect(prompts.askInitAnswers).toHaveBeenCalledWith(expect.objectContaining({ name: 'Gevraagd', lead: undefined }));
+    expect(prompts.confirmInit).toHaveBeenCalledWith({ warning: false, valid: true });
+    expect(result.stderr).toContain(
+      [
+        'Dit ga ik maken:',
+        `  Map:              ${root} (nieuw)`,
+        '  Naam:             Gevraagd',
+        '  Penvoerder:       OBS De Linde',
+        '  Gemeente:         Gemeente Rivierstad',
+        '  Subsidieperiode:  2025-2028',
+        '  Eerste periode:   1 september 2025 tot en met 31 januari 2026',
+      ].join('\n'),
+    );
     expect(readFileSync(join(root, 'kwaliteit.yaml'), 'utf8')).toContain('name: Gevraagd');
+  });
+
+  it('"nee" changes one answer, or the folder, without starting over; "stop" writes nothing', async () => {
+    const choices = ['change', 'change', 'yes'];
+    vi.doMock('../src/cli/prompts.js', () => ({
+      canPrompt: () => true,
+      askInitAnswers: vi.fn(async (known: Record<string, unknown>) => asked(known)),
+      confirmInit: vi.fn(async () => choices.shift()),
+      askInitChange: vi.fn().mockResolvedValueOnce('lead').mockResolvedValueOnce('dir'),
+      changeInitAnswer: vi.fn(async (field: string, current: Record<string, unknown>) => ({ ...current, [field]: 'OBS Het Anker' })),
+      askInitFolder: vi.fn(async () => 'andere-map'),
+    }));
+    const cwd = tempDir();
+    const prompts = await import('../src/cli/prompts.js');
+    const result = await runMain(['init', 'eerste-map'], {}, cwd);
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompts.askInitAnswers).toHaveBeenCalledTimes(1);
+    expect(prompts.changeInitAnswer).toHaveBeenCalledWith('lead', expect.objectContaining({ name: 'Coalitie Test', lead: 'OBS De Linde' }));
+    expect(prompts.askInitFolder).toHaveBeenCalledWith('eerste-map');
+    expect(result.stderr.match(/Dit ga ik maken:/g)).toHaveLength(3);
+    expect(existsSync(join(cwd, 'eerste-map'))).toBe(false);
+    expect(readFileSync(join(cwd, 'andere-map', 'kwaliteit.yaml'), 'utf8')).toContain('lead: OBS Het Anker');
+
+    vi.doMock('../src/cli/prompts.js', () => ({ canPrompt: () => true, askInitAnswers: vi.fn(async (known: Record<string, unknown>) => asked(known)), confirmInit: vi.fn(async () => 'stop') }));
+    const stopped = await runMain(['init', 'nog-een-map'], {}, cwd);
+    expect(stopped.code).toBe(0);
+    expect(stopped.stderr).toContain('Gestopt. Er is niets opgeslagen.');
+    expect(existsSync(join(cwd, 'nog-een-map'))).toBe(false);
+  });
+
+  it('says in words of the questions what cannot be used, and offers only to change it or stop', async () => {
+    const choices = ['change', 'yes'];
+    vi.doMock('../src/cli/prompts.js', () => ({
+      canPrompt: () => true,
+      askInitAnswers: vi.fn(async () => ({ ...answers, periodTo: '2029-06-30' })),
+      confirmInit: vi.fn(async () => choices.shift()),
+      askInitChange: vi.fn(async () => 'periodTo'),
+      changeInitAnswer: vi.fn(async (_field: string, current: Record<string, unknown>) => ({ ...current, periodTo: '2026-01-31' })),
+    }));
+    const root = join(tempDir(), 'c');
+    const prompts = await import('../src/cli/prompts.js');
+    const result = await runMain(['init', root], {}, tempDir());
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompts.confirmInit).toHaveBeenNthCalledWith(1, { warning: false, valid: false });
+    expect(result.stderr.replace(/\s+/g, ' ')).toContain('Dit kan zo niet: De eerste periode (1 september 2025 tot en met 30 juni 2029) valt niet binnen de subsidieperiode 2025-2028.');
+    expect(result.stderr).not.toContain('--period-to');
+    expect(existsSync(join(root, 'kwaliteit.yaml'))).toBe(true);
+  });
+
+  it('warns for a folder that looks like a software project: before the question on a terminal, on stderr without one', async () => {
+    const project = tempDir();
+    writeFileSync(join(project, 'package.json'), '{"name":"mijn-programma"}');
+    mkdirSync(join(project, 'src'));
+    vi.doMock('../src/cli/prompts.js', () => ({ canPrompt: () => true, askInitAnswers: vi.fn(async (known: Record<string, unknown>) => asked(known)), confirmInit: vi.fn(async () => 'stop') }));
+    const prompts = await import('../src/cli/prompts.js');
+    const stopped = await runMain(['init'], {}, project);
+    expect(prompts.confirmInit).toHaveBeenCalledWith({ warning: true, valid: true });
+    expect(stopped.stderr).toContain('Let op: deze map lijkt een softwareproject, geen map voor een coalitie: er\nstaat een package.json en een map src/ in.');
+    expect(existsSync(join(project, 'kwaliteit.yaml'))).toBe(false);
+
+    const result = runBin(['init', project, ...flags]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^Let op: .* lijkt een softwareproject/);
+    // A folder made by init has its own package.json, which names kwaliteit: that is no warning.
+    const coalition = join(tempDir(), 'c');
+    expect(runBin(['init', coalition, ...flags]).stderr).not.toContain('softwareproject');
   });
 
   it('never prompts without a terminal: missing values name their flags', async () => {

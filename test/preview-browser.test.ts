@@ -154,10 +154,10 @@ describe.skipIf(!executablePath)('kwaliteit preview in the browser', () => {
     await seen;
     const step = await page.evaluate((id) => document.getElementById(id)!.querySelectorAll('section.step')[1].textContent, PERIOD);
     expect(step).toContain('Deze stap is nog niet ingevuld.');
-    expect(step).toContain('Fout Stap 2 is nog niet ingevuld, en periode 2 loopt sinds 1 februari 2026.');
+    expect(step).toMatch(/Waarschuwing Stap 2 is nog niet ingevuld\. Periode 2 loopt tot en met 31 juli 2026: nog \d+ dag/);
     expect(step).toContain(guidance);
-    await page.waitForFunction(() => document.querySelector('.preview-status')!.textContent.includes('1 fout'));
-    expect(await page.evaluate(() => document.querySelector('#samenvatting')!.dataset.errors)).toBe('1');
+    await page.waitForFunction(() => document.querySelector('.preview-status')!.textContent.includes('1 waarschuwing'));
+    expect(await page.evaluate(() => document.querySelector('#samenvatting')!.dataset.warnings)).toBe('1');
   });
 
   it('runs no script and requests nothing beyond the preview, whatever a bouwblad holds', async () => {

@@ -49,8 +49,8 @@ describe('the preview page', () => {
     const period = sectionOf(html, FILE);
     const step2 = stepOf(period, 2);
     expect(step2).toContain('Deze stap is nog niet ingevuld.');
-    expect(step2).toContain('<span class="preview-kind">Fout</span> Stap 2 is nog niet ingevuld, en periode 2 loopt sinds 1 februari 2026.');
-    expect(step2).toContain('Schrijf de doelen en acties op: wat willen jullie bereiken, wie doet wat, en wanneer?');
+    expect(step2).toContain('<span class="preview-kind">Waarschuwing</span> Stap 2 is nog niet ingevuld. Periode 2 loopt tot en met 31 juli 2026: nog 152 dagen.');
+    expect(step2).toContain('Schrijf de doelen en acties op: wat willen jullie bereiken, hoeveel, wie doet wat, en wanneer?');
     expect(step2).toContain(`<p class="preview-todo-label">Wat schrijf je hier?</p><p>${format.steps[1].guidance}</p>`);
     // Step 3 is not due yet in a running period: marked as open, without a finding.
     const step3 = stepOf(period, 3);
@@ -64,12 +64,12 @@ describe('the preview page', () => {
   it('starts with a summary that counts and links to each file with findings, then the raster', async () => {
     const html = await previewOf(withOpenSteps());
     const body = html.slice(html.indexOf('<body'));
-    expect(body).toMatch(/^<body class="report-concept preview">\n<header class="preview-summary" id="samenvatting" data-errors="1" data-warnings="0">/);
+    expect(body).toMatch(/^<body class="report-concept preview">\n<header class="preview-summary" id="samenvatting" data-errors="0" data-warnings="1">/);
     const summary = body.slice(0, body.indexOf('</header>'));
     expect(summary).toContain('<h1>Coalitie Kansrijk Rivierstad</h1>');
-    expect(summary).toContain('Periode 2 (1 februari 2026 – 31 juli 2026): 8 van 9 bouwstenen compleet');
-    expect(summary).toContain('Bij de controle: 1 fout en geen waarschuwingen.');
-    expect(summary).toContain(`<a href="#bestand-bouwbladen-meso-samenwerking-periode-2-md">${FILE}</a> <span class="preview-where">1 fout</span>`);
+    expect(summary).toContain('Periode 2 (1 februari 2026 – 31 juli 2026, nog 152 dagen): 8 van de 9 verplichte bouwbladen zijn klaar, en het extra bouwblad ook.');
+    expect(summary).toContain('Bij de controle: geen fouten en 1 waarschuwing. Fouten los je op voor het definitieve rapport; waarschuwingen zijn advies.');
+    expect(summary).toContain(`<a href="#bestand-bouwbladen-meso-samenwerking-periode-2-md">${FILE}</a> <span class="preview-where">1 waarschuwing</span>`);
     // Cover and contents are for the printed report; the page begins at the raster.
     expect(body).not.toContain('class="cover"');
     expect(body).not.toContain('class="toc"');

@@ -204,7 +204,8 @@ describe('concept and definitief', () => {
       const text = readFileSync(file, 'utf8');
       const start = text.indexOf('## Stap 3');
       const end = text.indexOf('## Stap 4');
-      writeFileSync(file, `${text.slice(0, start)}## Stap 3 – Wat hebben we bereikt?\n\n<!-- Nog invullen. -->\n\n${text.slice(end)}`);
+      // A step whose heading is no heading is an error (an empty step would only be advice before --final).
+      writeFileSync(file, `${text.slice(0, start)}### Stap 3 – Wat hebben we bereikt?\n\n<!-- Nog invullen. -->\n\n${text.slice(end)}`);
     }
     return dir;
   }
@@ -235,7 +236,7 @@ describe('concept and definitief', () => {
     const lines = result.stderr.split('\n');
     const at = lines.indexOf('Dit is een concept: bij de controle is nog 1 fout gevonden. Los die op voor het definitieve rapport:');
     expect(at, result.stderr).toBeGreaterThanOrEqual(0);
-    expect(lines[at + 1]).toMatch(new RegExp(`^  - ${join(dir, 'bouwbladen/meso-samenwerking/periode-2').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.md, regel \\d+: Stap 3 is nog niet ingevuld`));
+    expect(lines[at + 1]).toMatch(new RegExp(`^  - ${join(dir, 'bouwbladen/meso-samenwerking/periode-2').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.md, regel \\d+: Stap 3 is geen kopje`));
     expect(lines[at + 2]).toMatch(/^    → \S/);
     expect(lines[at + 3]).toBe('Ook de bijlage van het rapport noemt die fout.');
     const html = readFileSync(out, 'utf8');

@@ -15,7 +15,7 @@ const ASPECTS = ['samenhang', 'samenwerking', 'uitvoering'];
 
 function cell(level: string, aspect: string, state: 'leeg' | 'bezig' | 'klaar', steps: number[], extra = 0): StatusBouwsteen {
   const id = `${level}-${aspect}`;
-  const entry = (bouwblad: string) => ({ id: bouwblad, file: `bouwbladen/${bouwblad}/periode-3.md`, question: 'Vraag?', state, stepsFilled: steps });
+  const entry = (bouwblad: string) => ({ id: bouwblad, file: `bouwbladen/${bouwblad}/periode-3.md`, question: 'Vraag?', state, stepsFilled: steps, problem: null });
   return {
     id,
     level,
@@ -28,7 +28,7 @@ function cell(level: string, aspect: string, state: 'leeg' | 'bezig' | 'klaar', 
 
 function report(overrides: Partial<StatusReport> = {}): StatusReport {
   return {
-    version: 1,
+    version: 2,
     date: '2026-08-02',
     dir: '.',
     name: 'Coalitie Test',
@@ -91,7 +91,10 @@ describe('the status grid (pure)', () => {
 
   it('writes a cell as words', () => {
     expect(cellText(cell('meso', 'samenhang', 'bezig', [1, 2], 1))).toEqual(['◐ bezig, 2 van 4', '+ 1 extra bouwblad']);
-    expect(cellText(cell('meso', 'samenhang', 'klaar', [1, 2, 3, 4]))).toEqual(['● klaar', '']);
+    expect(cellText(cell('meso', 'samenhang', 'klaar', [1, 2, 3, 4]))).toEqual(['● klaar']);
+    const header = cell('meso', 'samenhang', 'klaar', [1, 2], 1);
+    header.mandatory = { ...header.mandatory, state: 'kop-klopt-niet', problem: { line: 4, message: '"period" ontbreekt in de kop van dit bestand.' } };
+    expect(cellText(header)).toEqual(['✕ kop klopt niet', '  2 van 4 ingevuld', '+ 1 extra bouwblad']);
   });
 
   it('wraps long sentences at word boundaries', () => {
@@ -150,14 +153,47 @@ describe('the status of the example', () => {
     expect(renderStatus(status, { color: false })).toMatch(/meso +│ ● klaar +│ ● klaar +│ ● klaar\n +│ \+ 2 extra bouwbladen/);
   });
 
-  it('lists files it could not read', async () => {
+  it('lists files that do not count: a broken header is named as that, not as "niet te lezen"', async () => {
     const root = copyOf(EXAMPLE);
     writeFileSync(join(root, 'bouwbladen/kinderraad/periode-2.md'), '---\nlevel: [\n---\n');
     const status = statusOf(await loadCoalition(root), '2026-03-01');
     expect(status.unreadable).toEqual(['bouwbladen/kinderraad/periode-2.md']);
     expect(status.next[0]).toMatchObject({ files: ['bouwbladen/kinderraad/periode-2.md'] });
     // What is wrong and where, so nobody needs a second command to find out.
-    expect(status.next[0].message).toMatch(/^Ik kan bouwbladen\/kinderraad\/periode-2\.md niet goed lezen, dus telt het hier niet mee\. Op regel 2: .+/);
+    expect(status.next[0].message).toMatch(/^In de kop van bouwbladen\/kinderraad\/periode-2\.md zit een fout, dus telt het bouwblad nog niet mee\. Op regel 2: .+/);
+  });
+
+  it('shows a readable bouwblad whose header has a mistake as "kop klopt niet", with the steps that are written', async () => {
+    const root = copyOf(EXAMPLE);
+    const path = 'bouwbladen/meso-samenhang/periode-2.md';
+    writeFileSync(join(root, path), readFileSync(join(root, path), 'utf8').replace('period: 2\n', ''));
+    const status = statusOf(await loadCoalition(root), '2026-03-01');
+    expect(status.bouwstenen.find((b) => b.id === 'meso-samenhang')!.mandatory).toEqual({
+      id: 'meso-samenhang',
+      file: path,
+      question: 'Hoe vormen de activiteiten van alle partners samen één programma dat past bij de doelen van de coalitie?',
+      state: 'kop-klopt-niet',
+      stepsFilled: [1, 2, 3, 4],
+      problem: { line: 3, message: '"period" ontbreekt in de kop van dit bestand.' },
+    });
+    const text = renderStatus(status, { color: false });
+    expect(text).toMatch(/meso +│ ✕ kop klopt niet +│ ● klaar +│ ● klaar\n +│   4 van 4 ingevuld +│/);
+    expect(text).not.toContain('niet te lezen');
+    expect(status.next[0].message).toBe(
+      `In de kop van ${path} zit een fout, dus telt het bouwblad nog niet mee (stappen 1, 2, 3 en 4 zijn wel ingevuld). Op regel 3: "period" ontbreekt in de kop van dit bestand. Zet in de kop (tussen de twee regels met --- bovenaan) een regel "period: 2", bijvoorbeeld onder de regel "aspect: samenhang".`,
+    );
+  });
+
+  it('names what check calls an error in a file that counts, with the check command for the folder', async () => {
+    const root = copyOf(EXAMPLE);
+    const path = 'bouwbladen/meso-samenhang/periode-2.md';
+    writeFileSync(join(root, path), readFileSync(join(root, path), 'utf8').replace('## Stap 2', '##Stap 2'));
+    const status = statusOf(await loadCoalition(root), '2026-03-01', 'mijn coalitie');
+    expect(status.next).toContainEqual({
+      message: `Check vindt 1 fout die het rapport tegenhoudt, in ${path}. Check zegt op welke regel, en wat je moet doen.`,
+      command: 'npx kwaliteit check "mijn coalitie"',
+      files: [path],
+    });
   });
 
   it('shows a mandatory bouwblad it cannot read as "niet te lezen", never as empty', async () => {
@@ -165,7 +201,7 @@ describe('the status of the example', () => {
     const file = join(root, 'bouwbladen/micro-samenhang/periode-2.md');
     writeFileSync(file, Buffer.from(readFileSync(file, 'utf8').replace(/\n/g, '\r\n'), 'latin1'));
     const status = statusOf(await loadCoalition(root), '2026-03-01');
-    expect(status.bouwstenen.find((b) => b.id === 'micro-samenhang')!.mandatory).toMatchObject({ state: 'onleesbaar', file: 'bouwbladen/micro-samenhang/periode-2.md' });
+    expect(status.bouwstenen.find((b) => b.id === 'micro-samenhang')!.mandatory).toMatchObject({ state: 'onleesbaar', file: 'bouwbladen/micro-samenhang/periode-2.md', stepsFilled: [] });
     expect(renderStatus(status, { color: false })).toMatch(/micro +│ ✕ niet te lezen +│/);
     const next = status.next.map((n) => n.message).join('\n');
     expect(next).toContain('Sla het bestand op als UTF-8');
@@ -200,9 +236,9 @@ describe('status through the CLI', () => {
     expect(result.code, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(Object.keys(json)).toEqual(['version', 'date', 'dir', 'name', 'period', 'nextPeriod', 'levels', 'aspects', 'bouwstenen', 'unreadable', 'next']);
-    expect(json).toMatchObject({ version: 1, date: '2026-03-01', dir: EXAMPLE, name: 'Coalitie Kansrijk Rivierstad', nextPeriod: null, levels: LEVELS, aspects: ASPECTS, unreadable: [] });
+    expect(json).toMatchObject({ version: 2, date: '2026-03-01', dir: EXAMPLE, name: 'Coalitie Kansrijk Rivierstad', nextPeriod: null, levels: LEVELS, aspects: ASPECTS, unreadable: [] });
     expect(Object.keys(json.bouwstenen[0])).toEqual(['id', 'level', 'aspect', 'title', 'mandatory', 'extra']);
-    expect(Object.keys(json.bouwstenen[0].mandatory)).toEqual(['id', 'file', 'question', 'state', 'stepsFilled']);
+    expect(Object.keys(json.bouwstenen[0].mandatory)).toEqual(['id', 'file', 'question', 'state', 'stepsFilled', 'problem']);
     expect(Object.keys(json.next[0])).toEqual(['message', 'command', 'files']);
   });
 

@@ -1,16 +1,23 @@
 // What a check returns: per coalition its diagnostics and a summary.
 import type { Coalition, Period } from '../coalition/model.js';
+import type { PeriodPhase } from '../coalition/periods.js';
 import type { Diagnostic } from '../diagnostic.js';
 
 export interface CheckSummary {
   /** The period the counts are about (the running one, else the last started). */
   period?: Period;
+  /** Whether that period runs or has ended on the day of the check, and (while it runs) the days until its last day. */
+  phase?: PeriodPhase;
+  daysLeft?: number;
   /** Bouwstenen whose mandatory bouwblad is complete (all four steps) in that period. */
   bouwstenenComplete: number;
   bouwstenenTotal: number;
   /** All bouwbladen of that period, and how many have all four steps. */
   bouwbladenComplete: number;
   bouwbladenTotal: number;
+  /** The extra (not mandatory) bouwbladen of that period, and how many have all four steps. */
+  extraComplete?: number;
+  extraTotal?: number;
   errors: number;
   warnings: number;
 }

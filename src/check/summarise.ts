@@ -2,7 +2,8 @@
 import { filledSteps, stateOf } from '../coalition/completeness.js';
 import { bouwbladenIn, mandatoryFile } from '../coalition/in-period.js';
 import type { Coalition } from '../coalition/model.js';
-import { currentPeriod } from '../coalition/periods.js';
+import { currentPeriod, phaseOf } from '../coalition/periods.js';
+import { daysBetween } from '../dates.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { CheckSummary } from './result.js';
 
@@ -10,13 +11,20 @@ export function summarise(coalition: Coalition, diagnostics: Diagnostic[], date:
   const config = coalition.config.config;
   const period = config && currentPeriod(config, date);
   const inPeriod = period ? bouwbladenIn(coalition, period.number) : [];
+  // A file that cannot be read still counts, as not complete: "9 van 9" would hide it.
+  const unread = period ? coalition.bouwbladen.filter((file) => !file.frontMatter && file.filePeriod === period.number) : [];
+  const extras = inPeriod.filter((file) => !file.frontMatter.mandatory);
+  const unreadExtras = unread.filter((file) => !coalition.format.bouwsteen(file.id));
+  const phase = period && phaseOf(period, date);
   return {
-    ...(period ? { period } : {}),
+    ...(period ? { period, phase } : {}),
+    ...(phase === 'running' ? { daysLeft: daysBetween(date, period!.to) } : {}),
     bouwstenenComplete: period ? coalition.format.bouwstenen.filter((b) => stateOf(mandatoryFile(coalition, b, period.number)) === 'klaar').length : 0,
     bouwstenenTotal: coalition.format.bouwstenen.length,
     bouwbladenComplete: inPeriod.filter((file) => filledSteps(file).size === 4).length,
-    // A file that cannot be read still counts, as not complete: "9 van 9" would hide it.
-    bouwbladenTotal: inPeriod.length + coalition.bouwbladen.filter((file) => period && !file.frontMatter && file.filePeriod === period.number).length,
+    bouwbladenTotal: inPeriod.length + unread.length,
+    extraComplete: extras.filter((file) => filledSteps(file).size === 4).length,
+    extraTotal: extras.length + unreadExtras.length,
     errors: diagnostics.filter((d) => d.severity === 'error').length,
     warnings: diagnostics.filter((d) => d.severity === 'warning').length,
   };

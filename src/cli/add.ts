@@ -8,7 +8,7 @@ import { normaliseQuestion } from '../text/questions.js';
 import { formatDutchDate, today } from '../dates.js';
 import { errors, EXIT_OK } from '../errors.js';
 import { gridLevels } from '../format/grid.js';
-import { displayPath } from '../text/display-path.js';
+import { displayPath, folderArgument, folderArgumentFor } from '../text/display-path.js';
 import { slugify, uniqueId } from '../text/slug.js';
 import { interruptSignal } from './interrupt.js';
 import { staleLockNotice } from './notices.js';
@@ -26,9 +26,9 @@ export interface AddCliOptions {
 const extraNote = (count: number) => (count === 0 ? {} : { note: count === 1 ? 'al 1 extra bouwblad' : `al ${count} extra bouwbladen` });
 
 /** On a terminal: the bouwsteen from the grid, then a verdiepende vraag or their own, then the folder name. */
-async function ask(prompts: typeof import('./prompts.js'), coalition: Coalition, known: AddCliOptions, date: string): Promise<AddCliOptions> {
+async function ask(prompts: typeof import('./prompts.js'), coalition: Coalition, known: AddCliOptions, date: string, folder: string): Promise<AddCliOptions> {
   const { format } = coalition;
-  const period = periodForNewWork(coalition.config.config!, date);
+  const period = periodForNewWork(coalition.config.config!, date, folder);
   // Rows as in the grid of `status`: the higher level on top.
   const levels = gridLevels(format);
   const bouwsteenId =
@@ -82,8 +82,9 @@ export async function runAdd(dir: string | undefined, cli: AddCliOptions, io: Io
       throw errors.missingFlags([...(cli.bouwsteen === undefined ? ['--bouwsteen'] : []), ...(cli.question === undefined ? ['--question'] : [])]);
     }
     const coalition = await loadCoalition(target);
-    requireConfig(coalition);
-    answers = await ask(prompts, coalition, cli, date);
+    const folder = folderArgumentFor(cwd, coalition.root);
+    requireConfig(coalition, folder);
+    answers = await ask(prompts, coalition, cli, date, folder);
   }
   const options: AddOptions = { cwd, dir: target, bouwsteen: answers.bouwsteen!, question: answers.question!, id: answers.id, date, dryRun: cli.dryRun };
   const interrupt = interruptSignal((text) => io.stderr(text));
@@ -104,7 +105,7 @@ export async function runAdd(dir: string | undefined, cli: AddCliOptions, io: Io
     lines.push(
       'Zo ga je verder:',
       '  1. Schrijf in het bestand bij stap 1 jullie startvraag en bij stap 2 de doelen en acties.',
-      `  2. Kijk hoe ver jullie zijn: npx kwaliteit status${shown === '.' ? '' : ` ${shown}`}`,
+      `  2. Kijk hoe ver jullie zijn: npx kwaliteit status${folderArgument(shown)}`,
     );
   }
   io.stderr(`${lines.join('\n')}\n`);

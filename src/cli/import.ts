@@ -108,7 +108,7 @@ export async function runImport(file: string, dir: string | undefined, cli: Impo
   if (interactive) choices = await ask(prompts, source, choices, date);
   else if (cli.yes && choices.period === undefined && source.found.periods[0] === undefined && missingChoices(source, choices).length === 1) {
     // -y: the period that runs now, as add would take it.
-    choices.period = periodForNewWork(source.config, date).number;
+    choices.period = periodForNewWork(source.config, date, source.folder).number;
   }
   const plan = await planImport(source, choices);
 
@@ -144,7 +144,7 @@ export async function runImport(file: string, dir: string | undefined, cli: Impo
     '',
     'Zo ga je verder:',
     '  1. Lees het bouwblad na: staat alles bij de goede stap?',
-    `  2. Kijk hoe ver jullie zijn: npx kwaliteit status${base ? ` ${base}` : ''}`,
+    `  2. Kijk hoe ver jullie zijn: npx kwaliteit status${source.folder}`,
   );
   io.stderr(`${lines.join('\n')}\n`);
   return EXIT_OK;

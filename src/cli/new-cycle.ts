@@ -5,7 +5,7 @@ import { defaultRange, fromProblem, lastPeriod, toProblem } from '../commands/ne
 import { newCycle, type NewCycleOptions, type NewCycleResult } from '../commands/new-cycle.js';
 import { formatDutchDate, today } from '../dates.js';
 import { errors, EXIT_OK, KwaliteitError } from '../errors.js';
-import { displayPath } from '../text/display-path.js';
+import { displayPath, folderArgument, folderArgumentFor } from '../text/display-path.js';
 import { andList } from '../text/lists.js';
 import { wrap } from '../text/wrap.js';
 import { interruptSignal } from './interrupt.js';
@@ -78,7 +78,7 @@ function planLines(result: NewCycleResult, header: string, shown: string): strin
     }
     const more = result.incomplete.length - MAX_LISTED;
     if (more > 0) lines.push(`  … en nog ${more === 1 ? '1 bestand' : `${more} bestanden`}.`);
-    lines.push(`  Alles op een rij: npx kwaliteit check${shown === '.' ? '' : ` ${shown}`}`);
+    lines.push(`  Alles op een rij: npx kwaliteit check${folderArgument(shown)}`);
     lines.push(...prose(`Vul je stap 4 later nog aan, neem die tekst dan zelf over in stap 1 van periode ${period.number}.`, '  '));
   }
   return lines;
@@ -90,7 +90,7 @@ function nextSteps(shown: string): string[] {
     'Zo ga je verder:',
     '  1. Lees in elk nieuw bouwblad stap 1: is dit nog jullie startvraag? Pas hem gerust aan.',
     '  2. Schrijf bij stap 2 de doelen en acties voor deze periode.',
-    `  3. Kijk hoe ver jullie zijn: npx kwaliteit status${shown === '.' ? '' : ` ${shown}`}`,
+    `  3. Kijk hoe ver jullie zijn: npx kwaliteit status${folderArgument(shown)}`,
   ];
 }
 
@@ -101,7 +101,7 @@ async function askChoices(
   date: string,
 ): Promise<NewCycleOptions | undefined> {
   const coalition = await loadCoalition(resolve(options.cwd!, options.dir!));
-  const config = requireConfig(coalition);
+  const config = requireConfig(coalition, folderArgumentFor(options.cwd!, coalition.root));
   const previous = lastPeriod(config);
   let force = options.force;
   if (date <= previous.to && !force) {

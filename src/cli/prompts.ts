@@ -28,38 +28,107 @@ const date = (value: string) => {
   return suggestion ? `Schrijf de datum als jaar-maand-dag: ${suggestion}.` : 'Schrijf een datum als jaar-maand-dag, bijvoorbeeld 2025-09-01.';
 };
 
+type InitField = keyof InitAnswers;
+
+/** The answers of init in the order they are asked, with how the summary names them. */
+export const INIT_FIELDS: { field: InitField; label: string }[] = [
+  { field: 'name', label: 'Naam' },
+  { field: 'lead', label: 'Penvoerder' },
+  { field: 'municipality', label: 'Gemeente' },
+  { field: 'subsidyPeriod', label: 'Subsidieperiode' },
+  { field: 'periodFrom', label: 'Begin eerste periode' },
+  { field: 'periodTo', label: 'Einde eerste periode' },
+];
+
+/** One question of init; `current` (an earlier answer) is offered as the default. */
+async function askInitField(field: InitField, so: Partial<InitAnswers>, current?: InitAnswers[InitField]): Promise<string | string[]> {
+  const text = typeof current === 'string' ? current : undefined;
+  switch (field) {
+    case 'name':
+      return (await ask(input({ message: 'Hoe heet de coalitie?', default: text, validate: notEmpty('de naam van de coalitie') }))).trim();
+    case 'lead':
+      return (await ask(input({ message: 'Welke school is penvoerder?', default: text, validate: notEmpty('de naam van de school') }))).trim();
+    case 'municipality':
+      return normaliseMunicipality(
+        await ask(input({ message: 'In welke gemeente(n) werkt de coalitie? (meerdere: scheid met een komma)', default: Array.isArray(current) && current.length ? current.join(', ') : undefined })),
+      );
+    case 'subsidyPeriod':
+      return (
+        await ask(
+          input({
+            message: 'Wat is de subsidieperiode?',
+            default: text ?? '2025-2028',
+            validate: (value) => (/^\d{4}-\d{4}$/.test(value.trim()) ? true : 'Schrijf twee jaartallen met een streepje, bijvoorbeeld 2025-2028.'),
+          }),
+        )
+      ).trim();
+    case 'periodFrom':
+      return (
+        await ask(input({ message: 'Wanneer begint de eerste periode? (jaar-maand-dag)', default: text ?? defaultPeriodFrom(so.subsidyPeriod ?? '2025-2028'), validate: date }))
+      ).trim();
+    case 'periodTo': {
+      const from = so.periodFrom ?? '';
+      return (
+        await ask(
+          input({
+            message: 'Wanneer eindigt de eerste periode? (jaar-maand-dag)',
+            default: text ?? defaultPeriodTo(from, so.subsidyPeriod),
+            validate: (value) => {
+              const valid = date(value);
+              if (valid !== true) return valid;
+              return value.trim() > from ? true : `De periode moet eindigen na ${from}.`;
+            },
+          }),
+        )
+      ).trim();
+    }
+  }
+}
+
 export async function askInitAnswers(known: Partial<InitAnswers>): Promise<InitAnswers> {
-  const name = known.name ?? (await ask(input({ message: 'Hoe heet de coalitie?', validate: notEmpty('de naam van de coalitie') })));
-  const lead = known.lead ?? (await ask(input({ message: 'Welke school is penvoerder?', validate: notEmpty('de naam van de school') })));
-  const municipality = known.municipality?.length
-    ? known.municipality
-    : normaliseMunicipality(await ask(input({ message: 'In welke gemeente(n) werkt de coalitie? (meerdere: scheid met een komma)' })));
-  const subsidyPeriod =
-    known.subsidyPeriod ??
-    (await ask(
-      input({
-        message: 'Wat is de subsidieperiode?',
-        default: '2025-2028',
-        validate: (value) => (/^\d{4}-\d{4}$/.test(value.trim()) ? true : 'Schrijf twee jaartallen met een streepje, bijvoorbeeld 2025-2028.'),
-      }),
-    )).trim();
-  const periodFrom =
-    known.periodFrom ??
-    (await ask(input({ message: 'Wanneer begint de eerste periode? (jaar-maand-dag)', default: defaultPeriodFrom(subsidyPeriod), validate: date }))).trim();
-  const periodTo =
-    known.periodTo ??
-    (await ask(
-      input({
-        message: 'Wanneer eindigt de eerste periode? (jaar-maand-dag)',
-        default: defaultPeriodTo(periodFrom, subsidyPeriod),
-        validate: (value) => {
-          const valid = date(value);
-          if (valid !== true) return valid;
-          return value.trim() > periodFrom ? true : `De periode moet eindigen na ${periodFrom}.`;
-        },
-      }),
-    )).trim();
-  return { name: name.trim(), lead: lead.trim(), municipality, subsidyPeriod, periodFrom, periodTo };
+  const answers: Partial<InitAnswers> = {};
+  for (const { field } of INIT_FIELDS) {
+    const given = known[field];
+    // An empty list of municipalities is asked for too, as before: it is the one answer a coalition may leave empty.
+    const value = given !== undefined && !(Array.isArray(given) && given.length === 0) ? given : await askInitField(field, answers);
+    Object.assign(answers, { [field]: value });
+  }
+  return answers as InitAnswers;
+}
+
+/** After "nee" on the summary: which answer (or the folder) to change. */
+export async function askInitChange(): Promise<InitField | 'dir'> {
+  return ask(
+    select<InitField | 'dir'>({
+      message: 'Wat wil je veranderen?',
+      choices: [{ name: 'Map', value: 'dir' as const }, ...INIT_FIELDS.map(({ field, label }) => ({ name: label, value: field }))],
+      pageSize: 8,
+      theme: selectTheme,
+    }),
+  );
+}
+
+/** The same question again, with the earlier answer as the default; the other answers stay. */
+export async function changeInitAnswer(field: InitField, answers: InitAnswers): Promise<InitAnswers> {
+  return { ...answers, [field]: await askInitField(field, answers, answers[field]) };
+}
+
+export async function askInitFolder(current: string): Promise<string> {
+  return (
+    await ask(input({ message: 'In welke map komt de coalitie? (het handigst is een nieuwe, lege map)', default: current, validate: notEmpty('de naam van een map') }))
+  ).trim();
+}
+
+export type InitConfirmation = 'yes' | 'change' | 'stop';
+
+/** The end of interactive init, as in new-cycle: is this right? "Nee" changes one answer without starting over. */
+export async function confirmInit(options: { warning: boolean; valid: boolean }): Promise<InitConfirmation> {
+  const yes = { name: 'Ja, maak de coalitie aan', value: 'yes' as const, short: 'ja' };
+  const change = { name: 'Nee, ik wil iets veranderen', value: 'change' as const, short: 'nee' };
+  const stop = { name: 'Stop zonder iets op te slaan', value: 'stop' as const, short: 'stop' };
+  // With a warning, or an answer that cannot be used, the safe choice comes first.
+  const choices = !options.valid ? [change, stop] : options.warning ? [change, yes, stop] : [yes, change, stop];
+  return ask(select<InitConfirmation>({ message: options.valid ? 'Klopt dit?' : 'Wat wil je doen?', choices, theme: selectTheme }));
 }
 
 // Select prompts speak Dutch too; inquirer's own help line is English.

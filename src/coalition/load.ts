@@ -126,7 +126,7 @@ export async function loadFrom(source: FileSource, options: LoadOptions = {}): P
   const bouwstenen = await mapLimited(bouwsteenPaths, 32, (path) =>
     load<BouwsteenFile>(path, (read) => {
       const file: BouwsteenFile = { ...read.file, id: path.slice(BOUWSTENEN_DIR.length + 1).replace(/\.md$/i, '') };
-      const checked = read.file.readable ? validate(BouwsteenFrontMatterSchema, read.file.data, read.file.yaml, path, 'front-matter-schema').diagnostics : [];
+      const checked = read.file.readable ? validate(BouwsteenFrontMatterSchema, read.file.data, read.file.yaml, path, 'front-matter-schema', read.file.body).diagnostics : [];
       return { file, diagnostics: [...read.diagnostics, ...checked] };
     }),
   );
@@ -138,7 +138,7 @@ export async function loadFrom(source: FileSource, options: LoadOptions = {}): P
       const file: BouwbladFile = { ...read.file, id, ...(periodMatch ? { filePeriod: Number(periodMatch[1]) } : {}) };
       const found = [...read.diagnostics];
       if (read.file.readable) {
-        const checked = validate(BouwbladFrontMatterSchema, read.file.data, read.file.yaml, path, 'front-matter-schema');
+        const checked = validate(BouwbladFrontMatterSchema, read.file.data, read.file.yaml, path, 'front-matter-schema', read.file.body);
         found.push(...checked.diagnostics);
         if (checked.value) file.frontMatter = checked.value;
       }

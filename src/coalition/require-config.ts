@@ -4,9 +4,10 @@ import { errors } from '../errors.js';
 import { problemLines } from '../text/problems.js';
 import type { Coalition, Config } from './model.js';
 
-export function requireConfig(coalition: Pick<Coalition, 'config' | 'diagnostics'>): Config {
+/** `folder`: how to name the coalition in the hint's command (see folderArgument); "" for the current folder. */
+export function requireConfig(coalition: Pick<Coalition, 'config' | 'diagnostics'>, folder = ''): Config {
   const { config, path } = coalition.config;
   if (config) return config;
   const details = problemLines(coalition.diagnostics.filter((d) => d.file === path), { showFile: false });
-  throw errors.configInvalid(path, details || '  (de reden is onbekend)');
+  throw errors.configInvalid(path, details || '  (de reden is onbekend)', folder);
 }

@@ -15,6 +15,8 @@ import type { Bouwsteen } from '../format/format.js';
 import { FileExistsError, inTransaction } from '../fs/transaction.js';
 import { withLock } from '../fs/lock.js';
 import { renderBouwblad } from '../scaffold/bouwblad.js';
+import { folderArgumentFor } from '../text/display-path.js';
+import { cleanPastedLine } from '../text/quotes.js';
 import { slugify } from '../text/slug.js';
 import { normaliseQuestion, sameQuestion } from '../text/questions.js';
 import { closest } from '../text/suggest.js';
@@ -52,12 +54,12 @@ export interface AddResult {
 }
 
 /** New work goes into the running period, or else the next one that has not started yet. */
-export function periodForNewWork(config: Config, date: string): Period {
+export function periodForNewWork(config: Config, date: string, folder = ''): Period {
   const sorted = [...config.periods].sort((a, b) => a.number - b.number);
   const period = sorted.find((p) => phaseOf(p, date) === 'running') ?? sorted.find((p) => phaseOf(p, date) === 'future');
   if (period) return period;
   const last = sorted.at(-1)!;
-  throw errors.allPeriodsEnded(last.number, formatDutchDate(last.to));
+  throw errors.allPeriodsEnded(last.number, formatDutchDate(last.to), folder);
 }
 
 
@@ -86,9 +88,10 @@ export async function add(options: AddOptions): Promise<AddResult> {
 
 async function addIn(root: string, options: AddOptions): Promise<AddResult> {
   const coalition = await loadCoalition(root);
-  const config = requireConfig(coalition);
+  const folder = folderArgumentFor(options.cwd ?? process.cwd(), root);
+  const config = requireConfig(coalition, folder);
   const date = requireIsoDate(options.date ?? today(), '--date');
-  const period = periodForNewWork(config, date);
+  const period = periodForNewWork(config, date, folder);
 
   const bouwsteen = coalition.format.bouwsteen(options.bouwsteen.trim());
   if (!bouwsteen) throw errors.unknownBouwsteen(options.bouwsteen, closest(options.bouwsteen, coalition.format.bouwstenen.map((b) => b.id)));

@@ -22,9 +22,9 @@ import { diskSource } from '../coalition/source.js';
 import { imageType, MAX_IMAGE_BYTES } from '../images/type.js';
 import { isFilled } from '../markdown/sections.js';
 import { renderBouwblad } from '../scaffold/bouwblad.js';
+import { folderArgumentFor } from '../text/display-path.js';
 import { slugify, uniqueId } from '../text/slug.js';
 import { closest } from '../text/suggest.js';
-import { unwrapQuotes } from '../text/quotes.js';
 import type { WordBouwblad } from '../word/document.js';
 import { paragraph, text } from '../word/hast.js';
 import type { PeriodDraft } from '../word/structure.js';
@@ -36,6 +36,8 @@ export const NOTES_HEADING = 'Notities uit Word';
 
 export interface ImportSource {
   root: string;
+  /** The coalition folder as an argument for a command in a hint ("" from inside it). */
+  folder: string;
   coalition: Coalition;
   config: Config;
   /** The Word file as the user named it. */
@@ -122,19 +124,21 @@ export async function readImport(options: { cwd?: string; dir?: string; file: st
   const path = resolve(cwd, options.file);
   const root = await findCoalitionRoot(resolve(cwd, options.dir ?? '.'));
   const coalition = await loadCoalition(root);
-  const config = requireConfig(coalition);
+  const folder = folderArgumentFor(cwd, root);
+  const config = requireConfig(coalition, folder);
   const shown = shownPath(cwd, path);
   // mammoth and the HTML tools load only here, so importing this module costs nothing.
   const { readWordBouwblad } = await import('../word/document.js');
   const word = await readWordBouwblad(path, shown, coalition.format);
   const { structure } = word;
   if (!structure.periods.some((period) => period.steps.size > 0)) throw errors.wordNoSteps(shown, coalition.format.steps.map((s) => s.title));
-  const question = structure.question ? normaliseQuestion(unwrapQuotes(structure.question)) : undefined;
+  const question = structure.question ? normaliseQuestion(structure.question) : undefined;
   const mandatory =
     Boolean(structure.mandatory) || Boolean(structure.bouwsteen && question && wordKey(question) === wordKey(structure.bouwsteen.mandatoryQuestion));
   return {
     root,
     coalition,
+    folder,
     config,
     file: shown,
     word,
@@ -219,7 +223,7 @@ export async function planImport(source: ImportSource, choices: ImportChoices): 
   const bouwsteen = format.bouwsteen(bouwsteenId);
   if (!bouwsteen) throw errors.unknownBouwsteen(bouwsteenId, closest(bouwsteenId, format.bouwstenen.map((b) => b.id)));
   const given = choices.question ?? source.found.question;
-  const question = normaliseQuestion(unwrapQuotes(given ?? bouwsteen.mandatoryQuestion));
+  const question = normaliseQuestion(given ?? bouwsteen.mandatoryQuestion);
   if (!/\p{L}{2,}/u.test(question)) {
     throw errors.invalidOption('--question', given ?? '', 'er staat geen vraag', 'Schrijf de vraag tussen aanhalingstekens, bijvoorbeeld --question "Hoe weten we wat kinderen zelf willen?"');
   }
@@ -256,7 +260,7 @@ export async function planImport(source: ImportSource, choices: ImportChoices): 
   for (const { draft, number } of kept) {
     const period = config.periods.find((p) => p.number === number);
     if (!period) {
-      throw errors.wordUnknownPeriod(draft.from ? `De periode van ${formatDutchDate(draft.from)} tot ${formatDutchDate(draft.to ?? draft.from)}` : `Periode ${number}`, known);
+      throw errors.wordUnknownPeriod(draft.from ? `De periode van ${formatDutchDate(draft.from)} tot ${formatDutchDate(draft.to ?? draft.from)}` : `Periode ${number}`, known, source.folder);
     }
     if (seen.has(number)) throw errors.wordPeriodTwice(number);
     seen.add(number);

@@ -1,6 +1,6 @@
 // What init needs to know, from flags, defaults or (on a terminal) questions.
-import { addDays, isIsoDate, requireIsoDate, today } from '../dates.js';
-import { errors } from '../errors.js';
+import { addDays, formatDutchDate, isIsoDate, today } from '../dates.js';
+import { errors, type KwaliteitError } from '../errors.js';
 
 export interface InitAnswers {
   name: string;
@@ -53,34 +53,69 @@ export function normaliseMunicipality(value: string | string[] | undefined): str
   return list.map((item) => item.trim()).filter(Boolean);
 }
 
+/** What is wrong with the answers: as the error for the flags, and in the words of the questions (for a terminal). */
+export interface AnswerProblem {
+  error: KwaliteitError;
+  question: string;
+}
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
 /** A name must fit on one line of kwaliteit.yaml and of the report: no line breaks or other control characters. */
-function oneLine(option: string, value: string, what: string): void {
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) {
-    throw errors.invalidOption(option, value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim(), `er staat een regeleinde of een ander stuurteken in ${what}`, `Schrijf ${what} op één regel.`);
+function notOneLine(option: string, value: string, what: string): AnswerProblem | undefined {
+  if (!CONTROL.test(value)) return undefined;
+  return {
+    error: errors.invalidOption(option, value.replace(new RegExp(CONTROL, 'g'), ' ').trim(), `er staat een regeleinde of een ander stuurteken in ${what}`, `Schrijf ${what} op één regel.`),
+    question: `Er staat een regeleinde of een ander stuurteken in ${what}. Schrijf ${what} op één regel.`,
+  };
+}
+
+export function answerProblem(answers: InitAnswers): AnswerProblem | undefined {
+  const names: [string, string, string][] = [
+    ['--name', answers.name, 'de naam'],
+    ['--lead', answers.lead, 'de naam van de penvoerder'],
+    ...answers.municipality.map((m): [string, string, string] => ['--municipality', m, 'de naam van de gemeente']),
+  ];
+  for (const [option, value, what] of names) {
+    const problem = notOneLine(option, value, what);
+    if (problem) return problem;
   }
+  if (!answers.name.trim())
+    return { error: errors.invalidOption('--name', answers.name, 'de naam is leeg', 'Geef de naam van de coalitie, bijvoorbeeld --name "Coalitie Kansrijk Noord".'), question: 'De naam van de coalitie is leeg.' };
+  if (!answers.lead.trim())
+    return { error: errors.invalidOption('--lead', answers.lead, 'de penvoerder is leeg', 'Geef de naam van de penvoerende school, bijvoorbeeld --lead "OBS De Linde".'), question: 'De penvoerder is leeg.' };
+  const years = /^(\d{4})-(\d{4})$/.exec(answers.subsidyPeriod);
+  if (!years)
+    return {
+      error: errors.invalidOption('--subsidy-period', answers.subsidyPeriod, 'dit zijn geen twee jaartallen met een streepje ertussen', 'Schrijf bijvoorbeeld --subsidy-period 2025-2028.'),
+      question: 'De subsidieperiode is geen twee jaartallen met een streepje ertussen, zoals 2025-2028.',
+    };
+  if (Number(years[1]) > Number(years[2]))
+    return {
+      error: errors.invalidOption('--subsidy-period', answers.subsidyPeriod, 'het eerste jaar ligt na het laatste', 'Schrijf het eerste jaar eerst, bijvoorbeeld 2025-2028.'),
+      question: `In de subsidieperiode ${answers.subsidyPeriod} ligt het eerste jaar na het laatste.`,
+    };
+  for (const [value, option] of [[answers.periodFrom, '--period-from'], [answers.periodTo, '--period-to']] as const) {
+    if (!isIsoDate(value)) return { error: errors.invalidDate(option, value), question: `"${value}" is geen datum als jaar-maand-dag.` };
+  }
+  if (answers.periodFrom >= answers.periodTo)
+    return { error: errors.periodOrder(answers.periodFrom, answers.periodTo), question: 'De eerste periode eindigt niet na het begin.' };
+  if (answers.periodFrom < `${years[1]}-01-01` || answers.periodTo > `${years[2]}-12-31`)
+    return {
+      error: errors.invalidOption(
+        '--period-from/--period-to',
+        `${answers.periodFrom} tot ${answers.periodTo}`,
+        `de periode valt niet binnen de subsidieperiode ${answers.subsidyPeriod}`,
+        'Kies datums binnen de subsidieperiode, of pas --subsidy-period aan.',
+      ),
+      question: `De eerste periode (${formatDutchDate(answers.periodFrom)} tot en met ${formatDutchDate(answers.periodTo)}) valt niet binnen de subsidieperiode ${answers.subsidyPeriod}. Kies andere datums, of pas de subsidieperiode aan.`,
+    };
+  return undefined;
 }
 
 export function validateInitAnswers(answers: InitAnswers): InitAnswers {
-  oneLine('--name', answers.name, 'de naam');
-  oneLine('--lead', answers.lead, 'de naam van de penvoerder');
-  for (const municipality of answers.municipality) oneLine('--municipality', municipality, 'de naam van de gemeente');
-  if (!answers.name.trim()) throw errors.invalidOption('--name', answers.name, 'de naam is leeg', 'Geef de naam van de coalitie, bijvoorbeeld --name "Coalitie Kansrijk Noord".');
-  if (!answers.lead.trim()) throw errors.invalidOption('--lead', answers.lead, 'de penvoerder is leeg', 'Geef de naam van de penvoerende school, bijvoorbeeld --lead "OBS De Linde".');
-  const years = /^(\d{4})-(\d{4})$/.exec(answers.subsidyPeriod);
-  if (!years)
-    throw errors.invalidOption('--subsidy-period', answers.subsidyPeriod, 'dit zijn geen twee jaartallen met een streepje ertussen', 'Schrijf bijvoorbeeld --subsidy-period 2025-2028.');
-  if (Number(years[1]) > Number(years[2]))
-    throw errors.invalidOption('--subsidy-period', answers.subsidyPeriod, 'het eerste jaar ligt na het laatste', 'Schrijf het eerste jaar eerst, bijvoorbeeld 2025-2028.');
-  requireIsoDate(answers.periodFrom, '--period-from');
-  requireIsoDate(answers.periodTo, '--period-to');
-  if (answers.periodFrom >= answers.periodTo) throw errors.periodOrder(answers.periodFrom, answers.periodTo);
-  if (answers.periodFrom < `${years[1]}-01-01` || answers.periodTo > `${years[2]}-12-31`)
-    throw errors.invalidOption(
-      '--period-from/--period-to',
-      `${answers.periodFrom} tot ${answers.periodTo}`,
-      `de periode valt niet binnen de subsidieperiode ${answers.subsidyPeriod}`,
-      'Kies datums binnen de subsidieperiode, of pas --subsidy-period aan.',
-    );
+  const problem = answerProblem(answers);
+  if (problem) throw problem.error;
   return { ...answers, name: answers.name.trim(), lead: answers.lead.trim() };
 }
 

@@ -1,7 +1,7 @@
 // kwaliteit init: scaffolds a coalition folder. It never destroys work: it refuses
 // a folder that already holds a coalition, leaves existing files alone, and
 // writes everything in one transaction, so it lands completely or not at all.
-import { access, stat } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { errors, writeRefused } from '../errors.js';
@@ -13,6 +13,7 @@ import { PACKAGE_FILE, renderPackageJson, renderSignedFiles } from '../scaffold/
 import { parseInstallSource, registrySource, type InstallSource } from '../scaffold/install-source.js';
 import { packageVersion } from '../resources.js';
 import { fillTemplate } from '../scaffold/template.js';
+import { folderArgumentFor } from '../text/display-path.js';
 import { validateInitAnswers, type InitAnswers } from './init-answers.js';
 
 export interface InitOptions extends InitAnswers {
@@ -31,6 +32,8 @@ export interface InitOptions extends InitAnswers {
 
 export interface InitResult {
   root: string;
+  /** What makes the folder look like a software project rather than a coalition (see softwareProjectSigns). */
+  softwareSigns: string[];
   /** Relative paths written (or, with dryRun, that would be written). */
   created: string[];
   /** Relative paths that already existed and were left untouched. */
@@ -75,6 +78,29 @@ async function plannedFiles(answers: InitAnswers, source: InstallSource): Promis
   return files;
 }
 
+/**
+ * What makes `root` look like a software project rather than the folder of a
+ * coalition: a package.json that is not the one init writes (which names
+ * kwaliteit), or a folder src/. Someone who ran "npx kwaliteit init" in the
+ * folder of a program would otherwise get the coalition mixed into it.
+ */
+export async function softwareProjectSigns(root: string): Promise<string[]> {
+  const signs: string[] = [];
+  const manifest = await readFile(join(root, PACKAGE_FILE), 'utf8').catch(() => undefined);
+  if (manifest !== undefined) {
+    let ours = false;
+    try {
+      const data = JSON.parse(manifest) as { dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown> };
+      ours = Boolean(data.dependencies?.kwaliteit ?? data.devDependencies?.kwaliteit);
+    } catch {
+      // Not JSON: not ours either.
+    }
+    if (!ours) signs.push(PACKAGE_FILE);
+  }
+  if ((await stat(join(root, 'src')).catch(() => undefined))?.isDirectory()) signs.push('src/');
+  return signs;
+}
+
 /** A file standing where init needs a folder (say, a file named "bouwstenen"). */
 async function blockedFolder(root: string, paths: Iterable<string>): Promise<string | undefined> {
   const folders = new Set<string>();
@@ -96,7 +122,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
 
   const info = await stat(root).catch(() => undefined);
   if (info && !info.isDirectory()) throw errors.notADirectory(root);
-  if (await exists(join(root, CONFIG_FILE))) throw errors.configExists(join(root, CONFIG_FILE));
+  if (await exists(join(root, CONFIG_FILE))) throw errors.configExists(join(root, CONFIG_FILE), folderArgumentFor(options.cwd ?? process.cwd(), root));
 
   const files = await plannedFiles(answers, source);
   const blocked = await blockedFolder(root, files.keys());
@@ -104,7 +130,8 @@ export async function init(options: InitOptions): Promise<InitResult> {
   const created: string[] = [];
   const existing: string[] = [];
   for (const path of files.keys()) (await exists(join(root, path)) ? existing : created).push(path);
-  if (options.dryRun) return { root, created, existing, dryRun: true };
+  const softwareSigns = await softwareProjectSigns(root);
+  if (options.dryRun) return { root, softwareSigns, created, existing, dryRun: true };
 
   const tx = new WriteTransaction({ root, confine: root, signal: options.signal });
   try {
@@ -118,5 +145,5 @@ export async function init(options: InitOptions): Promise<InitResult> {
   const kept = new Set(tx.kept);
   const written = created.filter((path) => !kept.has(join(root, path)));
   existing.push(...created.filter((path) => kept.has(join(root, path))));
-  return { root, created: written, existing, dryRun: false };
+  return { root, softwareSigns, created: written, existing, dryRun: false };
 }

@@ -11,15 +11,19 @@ import type { Diagnostic } from '../diagnostic.js';
 import { errors } from '../errors.js';
 import type { Bouwsteen, Format } from '../format/format.js';
 import { parseBody } from '../markdown/sections.js';
-import { guidanceComment, renderBouwblad } from '../scaffold/bouwblad.js';
+import { renderBouwblad } from '../scaffold/bouwblad.js';
+import { carriedNote, movedNote, withoutScaffold, WRITE_HERE } from '../scaffold/guidance.js';
 import { uniqueId } from '../text/slug.js';
 import { closest } from '../text/suggest.js';
 import { runRules } from '../check/run-rules.js';
 import { checkRange, defaultRange, lastPeriod } from './new-cycle-period.js';
 import { requireConfig } from '../coalition/require-config.js';
 import { problemLines } from '../text/problems.js';
+import { folderArgumentFor } from '../text/display-path.js';
 
 export interface NewCycleChoices {
+  /** Where the user is: commands in hints name the coalition folder from there. */
+  cwd?: string;
   from?: string;
   to?: string;
   /** Extra bouwbladen to continue; mandatory ones are always continued. */
@@ -70,8 +74,7 @@ export interface IncompleteFile {
   problems: Diagnostic[];
 }
 
-export const carriedNote = (period: number, from?: string) =>
-  guidanceComment(`Overgenomen uit stap 4 van periode ${period}${from ? ` van ${from}` : ''}.`);
+export { carriedNote };
 
 /** The line that ends an HTML block of CommonMark kinds 1 to 5, which a blank line does not end. */
 const HTML_BLOCK_ENDS: [RegExp, (match: RegExpExecArray) => string][] = [
@@ -104,9 +107,9 @@ function closeOpenBlock(markdown: string): string {
 function adjustedQuestion(file: ReadBouwblad, format: Format): string | undefined {
   const step = file.body?.steps.find((s) => s.number === 4);
   if (!step?.filled) return undefined;
-  const guidance = guidanceComment(format.steps.find((s) => s.number === 4)?.guidance ?? '');
+  const guidance = format.steps.find((s) => s.number === 4);
   // Only blank lines go at the start: four spaces before the first line make it a code block.
-  const text = step.content.replace(guidance, '').replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '').trimEnd();
+  const text = (guidance ? withoutScaffold(step.content, guidance) : step.content).replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '').trimEnd();
   return closeOpenBlock(text);
 }
 
@@ -158,11 +161,11 @@ function parseMoves(values: string[], sources: Map<string, ReadBouwblad>, coalit
 const exists = (path: string) => access(path).then(() => true, () => false);
 
 /** Step 1: the dates of period n+1, and whether period n is over (or --force says to start anyway). */
-function choosePeriod(coalition: Coalition, config: Config, choices: NewCycleChoices, date: string): { previous: Period; period: Period; ended: boolean } {
+function choosePeriod(coalition: Coalition, config: Config, choices: NewCycleChoices, date: string, folder: string): { previous: Period; period: Period; ended: boolean } {
   // Periods numbered 1, 3 would make this period 4: what check says about the numbering comes first.
   if (config.periods.some((p, index) => p.number !== index + 1)) {
     const numbering = runRules(coalition, date).filter((d) => d.ruleId === 'config-periods' && d.file === coalition.config.path);
-    throw errors.configInvalid(coalition.config.path, problemLines(numbering, { showFile: false }) || '  De perioden zijn niet genummerd 1, 2, 3 …');
+    throw errors.configInvalid(coalition.config.path, problemLines(numbering, { showFile: false }) || '  De perioden zijn niet genummerd 1, 2, 3 …', folder);
   }
   const previous = lastPeriod(config);
   const defaults = defaultRange(previous, config.subsidyYears);
@@ -188,7 +191,7 @@ function chooseSources(coalition: Coalition, n: number, choices: NewCycleChoices
 }
 
 /** Step 3: refuses when a bouwblad of period n cannot be read well enough to carry it on; each with its first problem. */
-function refuseUnusable(coalition: Coalition, n: number, continued: ReadBouwblad[]): void {
+function refuseUnusable(coalition: Coalition, n: number, continued: ReadBouwblad[], folder: string): void {
   const { format } = coalition;
   const line = (file: ReadBouwblad, key: string) => file.yaml?.locate([key]).line;
   const byFile = new Map<string, Diagnostic[]>();
@@ -205,7 +208,7 @@ function refuseUnusable(coalition: Coalition, n: number, continued: ReadBouwblad
       .filter((file) => !format.bouwsteenFor(file.frontMatter.level, file.frontMatter.aspect))
       .map((file) => `  - ${file.path}, regel ${line(file, 'level')}: niveau "${file.frontMatter.level}" met aspect "${file.frontMatter.aspect}" is geen bouwsteen.\n    → Kies een niveau (${format.levels.map((l) => l.id).join(', ')}) en een aspect (${format.aspects.map((a) => a.id).join(', ')}).`),
   ];
-  if (unusable.length) throw errors.bouwbladenUnusable(unusable.join('\n'));
+  if (unusable.length) throw errors.bouwbladenUnusable(unusable.join('\n'), folder);
 }
 
 /** Step 4: per bouwblad that goes on the file of period n+1, and a fresh one for every mandatory question period n lacked. */
@@ -214,7 +217,7 @@ function planFiles(coalition: Coalition, period: Period, n: number, continued: R
   const taken = bouwbladIds(coalition);
   const files: PlannedFile[] = [];
   const emptyStep4: string[] = [];
-  const step1Guidance = format.steps.find((s) => s.number === 1)?.guidance ?? '';
+  const step1Guidance = format.steps.find((s) => s.number === 1);
   for (const source of continued) {
     const fm = source.frontMatter;
     const own = format.bouwsteenFor(fm.level, fm.aspect)!;
@@ -249,7 +252,7 @@ function planFiles(coalition: Coalition, period: Period, n: number, continued: R
     const step1 = target
       ? adjusted === undefined
         ? undefined
-        : guidanceComment(`De bijgestelde startvraag van periode ${n} is meegenomen naar ${movedPath}. ${step1Guidance}`)
+        : `${movedNote(n, movedPath!, step1Guidance)}\n\n${WRITE_HERE}`
       : adjusted !== undefined
         ? `${carriedNote(n)}\n\n${adjusted}`
         : undefined;
@@ -287,7 +290,8 @@ function incompleteIn(coalition: Coalition, sources: Map<string, ReadBouwblad>, 
   for (const bouwsteen of coalition.format.bouwstenen) periodFiles.add(bouwbladPath(bouwsteen.id, previous.number));
   const incomplete = new Map<string, IncompleteFile>();
   for (const d of runRules(coalition, ended ? date : addDays(previous.to, 1))) {
-    if (!periodFiles.has(d.file) || (d.severity !== 'error' && d.ruleId !== 'steps-filled')) continue;
+    // An empty step is advice to check, but new-cycle still names it: it will not come along by itself.
+    if ((d.severity !== 'error' && d.ruleId !== 'steps-filled') || !periodFiles.has(d.file)) continue;
     const entry = incomplete.get(d.file) ?? { file: d.file, missingSteps: [], problems: [] };
     incomplete.set(d.file, entry);
     // steps-filled points at the step's heading, which says which step it is.
@@ -308,11 +312,12 @@ function periodAdded(before: string, period: Period): string {
 }
 
 export async function planNewCycle(coalition: Coalition, choices: NewCycleChoices): Promise<NewCyclePlan> {
-  const config = requireConfig(coalition);
+  const folder = folderArgumentFor(choices.cwd ?? process.cwd(), coalition.root);
+  const config = requireConfig(coalition, folder);
   const date = requireIsoDate(choices.date ?? today(), '--date');
-  const { previous, period, ended } = choosePeriod(coalition, config, choices, date);
+  const { previous, period, ended } = choosePeriod(coalition, config, choices, date, folder);
   const { sources, moves, continued } = chooseSources(coalition, previous.number, choices);
-  refuseUnusable(coalition, previous.number, continued);
+  refuseUnusable(coalition, previous.number, continued, folder);
   const { files, emptyStep4 } = planFiles(coalition, period, previous.number, continued, moves);
   const existing = [];
   for (const file of files) if (await exists(join(coalition.root, file.path))) existing.push(file.path);

@@ -34,7 +34,17 @@ export const FormatSchema = z
         questions: z.array(z.object({ text, mandatory: z._default(z.boolean(), false) })).check(z.minLength(1)),
       }),
     ),
-    steps: z.array(z.object({ number: z.int(), title: text, guidance: text })).check(z.length(4)),
+    steps: z
+      .array(
+        z.object({
+          number: z.int(),
+          title: text,
+          guidance: text,
+          /** Guidance of earlier versions, so bouwbladen made with them are still recognised. */
+          earlierGuidance: z._default(z.array(text), []),
+        }),
+      )
+      .check(z.length(4)),
   })
   .check(
     z.superRefine((format, ctx) => {

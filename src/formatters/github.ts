@@ -2,7 +2,7 @@
 // lines of a pull request) and a Markdown summary for $GITHUB_STEP_SUMMARY.
 import type { CheckResult } from '../check/result.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { coalitionLabel, summaryLine } from '../check/describe.js';
+import { adviceNote, coalitionLabel, summaryLine } from '../check/describe.js';
 import { countFindings } from '../text/counts.js';
 import { visible } from '../text/visible.js';
 import { joinPath } from './join-path.js';
@@ -80,6 +80,8 @@ export function githubSummary(result: CheckResult): string {
     out.push('Alles in orde.', '');
     return out.join('\n');
   }
+  const note = adviceNote(result.errors, result.warnings);
+  if (note) out.push(note, '');
   out.push('| Bestand | Regel | Soort | Melding |', '| --- | ---: | --- | --- |', ...rows, '');
   if (total > rows.length) {
     out.push(`En nog ${total - rows.length} meldingen. Draai \`kwaliteit check\` zelf om ze allemaal te zien.`, '');

@@ -3,7 +3,7 @@
 import { Chalk } from 'chalk';
 import type { CheckResult, CoalitionResult } from '../check/result.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { coalitionLabel, summaryLine } from '../check/describe.js';
+import { adviceNote, coalitionLabel, summaryLine } from '../check/describe.js';
 import { countFindings } from '../text/counts.js';
 import { visible } from '../text/visible.js';
 import { joinPath } from './join-path.js';
@@ -66,6 +66,8 @@ export function stylish(result: CheckResult, options: StylishOptions): string {
     const { errors, warnings } = coalition.summary;
     const closing = visible(summaryLine(coalition));
     lines.push(errors > 0 || coalition.failed ? c.bold.red(closing) : warnings > 0 ? c.bold.yellow(closing) : c.bold(closing));
+    const note = several || coalition.failed ? undefined : adviceNote(errors, warnings);
+    if (note) lines.push(c.dim(note));
   };
 
   if (result.results.length === 0) lines.push('Er is geen coalitie gecontroleerd.');
@@ -77,6 +79,8 @@ export function stylish(result: CheckResult, options: StylishOptions): string {
   if (several) {
     lines.push('');
     lines.push(c.bold(`${result.results.length} coalities gecontroleerd: ${countFindings(result.errors, result.warnings)}.`));
+    const note = adviceNote(result.errors, result.warnings);
+    if (note) lines.push(c.dim(note));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -21,6 +21,7 @@ import { unified } from 'unified';
 import { imageType, MAX_IMAGE_BYTES } from '../images/type.js';
 import { imageTarget } from '../coalition/images.js';
 import type { ParsedBody } from '../markdown/sections.js';
+import { WRITE_HERE } from '../scaffold/guidance.js';
 
 export interface MarkdownContext {
   /** Absolute path of the coalition folder: images must resolve inside it. */
@@ -248,6 +249,10 @@ export function mdastToHtml(nodes: MdastContent[], context: MarkdownContext, war
   return render(toHast.runSync(root) as Root, context, warnings);
 }
 
+/** The scaffold's "…" under a step, left standing when someone wrote below it instead of in its place. */
+const isWriteHere = (node: MdastContent) =>
+  node.type === 'paragraph' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value.trim() === WRITE_HERE;
+
 /** The top-level nodes under the `##` heading on `line`, up to the next `#` or `##` heading. */
 export function sectionNodes(body: ParsedBody, line: number): MdastContent[] {
   const children = body.tree.children;
@@ -256,7 +261,7 @@ export function sectionNodes(body: ParsedBody, line: number): MdastContent[] {
   const nodes: MdastContent[] = [];
   for (const node of children.slice(start + 1)) {
     if (node.type === 'heading' && node.depth <= 2) break;
-    nodes.push(node);
+    if (!isWriteHere(node)) nodes.push(node);
   }
   return nodes;
 }

@@ -15,7 +15,8 @@ export default defineRule({
           file: file.path,
           ...at,
           message: `Periode ${fm.period} bestaat niet in kwaliteit.yaml (daar staan de perioden ${config.periods.map((p) => p.number).join(', ')}).`,
-          hint: 'Voeg de periode toe aan kwaliteit.yaml (met "npx kwaliteit new-cycle"), of verbeter het nummer.',
+          // Not "new-cycle": it would refuse, because it would make this very file.
+          hint: `Verbeter het nummer bij "period". Hoort dit bij een nieuwe periode, zet die periode dan eerst in kwaliteit.yaml, onder periods (met number, from en to).`,
         });
       }
       if (file.filePeriod !== undefined && file.filePeriod !== fm.period) {

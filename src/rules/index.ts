@@ -18,6 +18,7 @@ import smartQuotes from './smart-quotes.js';
 import stepsFilled from './steps-filled.js';
 import stepsStructure from './steps-structure.js';
 import strayFiles from './stray-files.js';
+import textInComment from './text-in-comment.js';
 import unknownKeys from './unknown-keys.js';
 
 export const rules: Rule[] = [
@@ -34,6 +35,7 @@ export const rules: Rule[] = [
   mandatoryQuestion,
   stepsStructure,
   stepsFilled,
+  textInComment,
   finalCycle,
   formatWording,
   cycleContinuity,
@@ -52,5 +54,5 @@ export const loaderRules: Pick<Rule, 'id' | 'severity' | 'description'>[] = [
   { id: 'file-symlink', severity: 'warning', description: 'De map bevat geen snelkoppelingen (symbolische links); die worden niet gevolgd.' },
   { id: 'yaml-syntax', severity: 'error', description: 'kwaliteit.yaml en de kop van elk bestand zijn geldige YAML (geen tabs, gesloten ---, geen dubbele namen, geen JavaScript).' },
   { id: 'config-schema', severity: 'error', description: 'kwaliteit.yaml heeft alle verplichte gegevens, in de goede vorm (zoals datums als 2025-09-01).' },
-  { id: 'front-matter-schema', severity: 'error', description: 'De kop van een bouwblad heeft level, aspect, period, mandatory (true/false) en question, in de goede vorm.' },
+  { id: 'front-matter-schema', severity: 'error', description: 'De kop van een bouwblad heeft level, aspect, period, mandatory (true/false) en question, in de goede vorm. Ontbreekt er een, dan zegt de melding waar hij hoort; staat hij onder de regel --- die de kop afsluit, dan wijst de melding die regel aan.' },
 ];

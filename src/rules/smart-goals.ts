@@ -1,23 +1,162 @@
+// SMART in the handreiking's sense, checked the way a coordinator reads step 2:
+// is there something to count, a moment, and someone who does it? Dutch as
+// coordinators write it: "Meester Ahmed nodigt …", "Piet (welzijn) plant …",
+// numbers as words, "vóór de kerstvakantie", "week 12". The corpus in
+// test/fixtures/smart-goals/ holds the verdicts this rule must agree with.
 import { defineRule } from './rule.js';
 
-const NUMBER = /\d|\b(een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|honderd|alle|elke|ieder[e]?|helft|procent)\b/i;
-const TIME =
-  /\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|voor|uiterlijk|binnen|vóór|eind|einde|begin|week|weken|maand|maanden|kwartaal|schooljaar|jaar|periode|deadline|wekelijks|maandelijks|jaarlijks)\b|\d{1,2}[-/]\d{1,2}|\d{4}/i;
-const OWNER = /\b(verantwoordelijk\w*|trekker|eigenaar|regie|coördinator|coordinator|contactpersoon|aanspreekpunt|wie|zorgt|organiseert|doet|regelt|houdt|maakt|directeur|leerkracht\w*|begeleider\w*|medewerker\w*|wethouder|gemeente|school|team)\b/i;
+const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december';
+const MONTH_SHORT = 'jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec';
+const DAYS = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag';
+const NUMBER_WORDS =
+  'één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|\\p{L}*(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend)';
+
+const W = (body: string, flags = 'iu') => new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags);
+
+/** Numbers that name something (a date, a year, a time, groep 5, blok 3, week 12) rather than count it. */
+const NAMING_NUMBERS = [
+  W(`\\d{1,2}\\s+(?:${MONTHS}|${MONTH_SHORT})\\.?(?:\\s+\\d{4})?`, 'giu'),
+  W('\\d{1,4}[-/.]\\d{1,2}(?:[-/.]\\d{2,4})?', 'giu'),
+  W('(?:week|groep|groepen|blok|blokken|periode|stap|klas|leerjaar|ronde|fase|lokaal)\\s+\\d+(?:\\s*(?:,|en|tot en met|t/m|-|–)\\s*\\d+)*', 'giu'),
+  W('(?:19|20)\\d{2}(?:\\s*[-–/]\\s*(?:19|20)?\\d{2})?', 'giu'),
+  W('(?:om\\s+)?\\d{1,2}[.:]\\d{2}(?:\\s*uur)?', 'giu'),
+  W('om\\s+\\d{1,2}(?:\\s*uur)?', 'giu'),
+];
+
+/** Digits count once the naming numbers are taken out; the other patterns read the text as it is. */
+const DIGITS = /\d/;
+const AMOUNT = [
+  /%/,
+  W(`procent|${NUMBER_WORDS}|tweemaal|driemaal|viermaal|helft|halveren|halveert|verdubbel\\p{L}*|kwart`),
+  // "alle ouders", "elke wijk", "iedere maandag": all of a group you can count.
+  W('(?:alle|elke|elk|iedere|ieder|beide)\\s+\\p{L}+'),
+  // "per wijk", "per blok": one for each, so a count.
+  W('per\\s+(?!e-?mail|mail|post|brief|telefoon|direct|ongeluk|definitie)\\p{L}+'),
+];
+
+const MOMENT = [
+  W(`${MONTHS}`),
+  W(`\\d{1,2}\\s+(?:${MONTH_SHORT})\\.?`),
+  W('\\d{1,2}[-/]\\d{1,2}(?:[-/]\\d{2,4})?'),
+  W('(?:19|20)\\d{2}'),
+  W('\\p{L}*week(?:\\s*\\d+)?'),
+  W('\\p{L}*vakantie'),
+  W('voorjaar|najaar|zomer|winter|lente|herfst'),
+  W('(?:school|kalender)?jaar\\s+\\d{4}|schooljaar|dit jaar|volgend jaar|deze periode|periode\\s+\\d+|blok\\s+\\d+'),
+  W('kwartaal|jaarlijks|halfjaarlijks|maandelijks|wekelijks|dagelijks|studiedag|deadline|uiterlijk'),
+  W('per\\s+(?:jaar|maand|week|dag|kwartaal|blok|periode|schooljaar)'),
+  W('binnen\\s+(?:\\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|enkele|een paar)\\s+(?:dagen|dag|weken|week|maanden|maand|jaar)'),
+  W(`(?:elke|iedere|ieder|op)\\s+(?:${DAYS})\\p{L}*`),
+  W(`(?:${DAYS})\\s+\\d{1,2}`),
+];
+
+/** Roles and titles: a person by what they do. "aanspreekpunt" and "contactpersoon" are left out: they are usually the goal itself. */
+const ROLES =
+  'coördinator\\p{L}*|coordinator\\p{L}*|directeur\\p{L}*|schooldirecteur\\p{L}*|directie|leerkracht\\p{L}*|groepsleerkracht\\p{L}*|intern begeleider\\p{L}*|ib-?er|ib\'er|' +
+  'buurtsportcoach\\p{L}*|sportcoach\\p{L}*|cultuurcoach\\p{L}*|taalcoach\\p{L}*|combinatiefunctionaris\\p{L}*|jongerenwerk\\p{L}*|opbouwwerk\\p{L}*|welzijnswerk\\p{L}*|' +
+  'schoolmaatschappelijk werk\\p{L}*|maatschappelijk werk\\p{L}*|wijkagent\\p{L}*|wethouder\\p{L}*|beleidsmedewerker\\p{L}*|beleidsadviseur\\p{L}*|ambtena\\p{L}*|' +
+  'leesconsulent\\p{L}*|bibliothecaris\\p{L}*|mediacoach\\p{L}*|trainer\\p{L}*|pedagogisch medewerker\\p{L}*|teamleider\\p{L}*|locatieleider\\p{L}*|locatiemanager\\p{L}*|' +
+  'bestuurder\\p{L}*|voorzitter\\p{L}*|secretaris|penvoerder\\p{L}*|projectleider\\p{L}*|programmaleider\\p{L}*|programmamanager\\p{L}*|kwartiermaker\\p{L}*|' +
+  'werkgroep\\p{L}*|stuurgroep\\p{L}*|kernteam\\p{L}*|team|programmaoverleg|ouderraad|medezeggenschapsraad|mr|leerlingenraad|kinderraad|docent\\p{L}*|begeleider\\p{L}*|' +
+  'consulent\\p{L}*|adviseur\\p{L}*|ouderconsulent\\p{L}*|brugfunctionaris\\p{L}*|controller';
+/** Organisations that do things. "school" is left out: it is where things happen far more often than who does them. */
+const ORGANISATIONS =
+  'bibliothe\\p{L}*|muziekschool|welzijn\\p{L}*|stichting|gemeente|gemeenteraad|bso|kinderopvang|peuterspeelzaal|sportvereniging|vereniging|sportclub|club|buurthuis|wijkteam|ggd|' +
+  'consultatiebureau|theater|museum|cultuurcentrum|schoolbestu\\p{L}*|bestuur|sportbedrijf';
+const TITLES = 'meester|juf|juffrouw|mevrouw|meneer|mevr|dhr|mw|wethouder|directeur|dokter';
+
+const ACTOR = new RegExp(`^(?:${ROLES}|${ORGANISATIONS})$`, 'u');
+/** Roles of two words: "intern begeleider", "pedagogisch medewerker". */
+const ROLE = new RegExp(`^(?:${ROLES})$`, 'u');
+const MARKER = W('verantwoordelijk\\p{L}*|trekker|trekkers|eigenaar|eigenaren');
+const TITLED = new RegExp(`(?<![\\p{L}])(?:${TITLES})\\.?\\s+(?:(?:van|de|der|den|el|al|ten|ter|van der|van den)\\s+)*\\p{Lu}`, 'iu');
+/** "Piet (welzijn)", "Linda Verhoeven (gemeente)": a name with the role or organisation in brackets. */
+const NAME_WITH_ROLE = /(?<![\p{L}])\p{Lu}\p{Ll}+\s*\([^)]{2,60}\)/u;
+/** A role or organisation after one of these is where or with whom something happens, not who does it. */
+const PREPOSITIONS = new Set(['met', 'bij', 'naar', 'voor', 'van', 'op', 'in', 'aan', 'tussen', 'over', 'uit', 'zonder', 'tegen', 'rond', 'binnen', 'buiten', 'namens', 'via', 'per', 'onder', 'tot']);
+const DETERMINERS = new Set(['de', 'het', 'een', 'onze', 'ons', 'hun', 'zijn', 'haar', 'elke', 'elk', 'alle', 'iedere', 'ieder', 'beide', 'twee', 'drie', 'vier', 'nieuwe', 'eigen', 'vaste']);
+/** Capitalised words that begin sentences or name places and things, never a person doing something. */
+const NOT_NAMES = new Set(
+  'de het een in op voor na vanaf tot tijdens tegen binnen bij met van om uiterlijk eind begin elke elk iedere ieder alle alles meer minder samen ook daarna eerst dan er dit dat deze die doel doelen actie acties we wij ze zij jullie je u hij iedereen niemand kinderen ouders leerlingen partners scholen wat wie hoe wanneer welke waar als zo nog niet wel geen drie twee vier vijf zes zeven acht negen tien'.split(' '),
+);
+/** Words ending in -t that are not a verb in the third person. */
+const NOT_VERBS = new Set('uit met tot niet dat wat dit het net echt best meest eerst want nooit ooit licht recht vast maart augustus kwart punt sport dienst start plaats feest markt kunst contact project resultaat kwaliteit activiteit samenwerkt gezet'.split(' '));
+
+const isVerbLike = (word: string | undefined) =>
+  word !== undefined && /^\p{Ll}{2,12}t$/u.test(word) && !NOT_VERBS.has(word) && !/(?:heid|teit|punt|kunst)$/.test(word);
+
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?;:])\s+|\n+/)
+    .map((part) => part.replace(/^[\s>*+-]+|\*\*|__/g, '').trim())
+    .filter(Boolean);
+}
+
+const words = (sentence: string) => sentence.match(/[\p{L}\p{N}'-]+/gu) ?? [];
+
+/** A role or organisation that acts: not after "met de", "bij de", "op de" …; after "door" it is the one who does it. */
+function actingRole(sentence: string): boolean {
+  const tokens = words(sentence);
+  const lower = tokens.map((token) => token.toLowerCase());
+  for (let i = 0; i < lower.length; i++) {
+    const matches = ACTOR.test(lower[i]) || (i + 1 < lower.length && ROLE.test(`${lower[i]} ${lower[i + 1]}`));
+    if (!matches) continue;
+    let j = i - 1;
+    while (j >= 0 && DETERMINERS.has(lower[j])) j--;
+    if (j < 0 || !PREPOSITIONS.has(lower[j])) return true;
+  }
+  return false;
+}
+
+/** A person by name who does something: "Fatima belt …", "… stuurt Esra …", or a name from the bouwblad's contributors. */
+function namedPerson(sentence: string, names: Set<string>): boolean {
+  const tokens = words(sentence);
+  return tokens.some((token, i) => {
+    if (!/^\p{Lu}\p{Ll}+$/u.test(token)) return false;
+    if (names.has(token)) return true;
+    if (NOT_NAMES.has(token.toLowerCase())) return false;
+    const before = tokens[i - 1]?.toLowerCase();
+    if (before && (PREPOSITIONS.has(before) || DETERMINERS.has(before))) return false;
+    return isVerbLike(tokens[i + 1]) || (i > 0 && isVerbLike(before));
+  });
+}
+
+export interface SmartCheck {
+  measurable: boolean;
+  deadline: boolean;
+  owner: boolean;
+}
+
+/** What a step-2 text names; `names` are first names of the people who worked on the bouwblad. */
+export function smartCheck(markdown: string, names: Iterable<string> = []): SmartCheck {
+  const text = markdown.replace(/<!--[\s\S]*?-->/g, ' ');
+  const counted = NAMING_NUMBERS.reduce((rest, pattern) => rest.replace(pattern, ' '), text);
+  const known = new Set(names);
+  const parts = sentences(text);
+  return {
+    measurable: DIGITS.test(counted) || AMOUNT.some((pattern) => pattern.test(text)),
+    deadline: MOMENT.some((pattern) => pattern.test(text)),
+    owner: MARKER.test(text) || TITLED.test(text) || NAME_WITH_ROLE.test(text) || parts.some((s) => actingRole(s) || namedPerson(s, known)),
+  };
+}
+
+/** "Fatima el Amrani (coördinator, …)" → "Fatima". */
+const firstName = (contributor: string) => /^\s*(\p{Lu}\p{Ll}+)/u.exec(contributor)?.[1];
 
 export default defineRule({
   id: 'smart-goals',
   severity: 'warning',
-  description: 'Stap 2 (doelen en acties) noemt iets meetbaars (een aantal), een termijn (datum of deadline) en wie verantwoordelijk is.',
+  description: 'Stap 2 (doelen en acties) noemt iets meetbaars (een aantal, een deel of hoe vaak), een termijn (een datum, week, maand, vakantie of blok) en wie verantwoordelijk is (een naam, ook met titel of rol, een functie of een organisatie die het doet).',
   check({ coalition, report }) {
     for (const file of coalition.bouwbladen) {
       const step = file.body?.steps.find((s) => s.number === 2);
       if (!step?.filled) continue;
-      const text = step.content.replace(/<!--[\s\S]*?-->/g, ' ');
+      const names = (file.frontMatter?.contributors ?? []).map(firstName).filter((name): name is string => name !== undefined);
+      const found = smartCheck(step.content, names);
       const missing = [
-        !NUMBER.test(text) && 'een aantal of iets meetbaars',
-        !TIME.test(text) && 'een datum of termijn',
-        !OWNER.test(text) && 'wie verantwoordelijk is',
+        !found.measurable && 'een aantal of iets meetbaars',
+        !found.deadline && 'een datum of termijn',
+        !found.owner && 'wie verantwoordelijk is',
       ].filter(Boolean) as string[];
       if (!missing.length) continue;
       report({

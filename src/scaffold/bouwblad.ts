@@ -1,7 +1,11 @@
 // The text of a new bouwblad: front-matter, the question as title, and the four
-// steps with only a guidance comment (which check counts as "not filled in").
+// steps with only a guidance comment and the place to write under it (which
+// check counts as "not filled in").
 import { stringify } from 'yaml';
 import type { Bouwsteen, Format } from '../format/format.js';
+import { emptyStep, guidanceComment, INPUT_GUIDANCE, WRITE_HERE } from './guidance.js';
+
+export { guidanceComment };
 
 export interface BouwbladDraft {
   bouwsteen: Bouwsteen;
@@ -19,11 +23,6 @@ export interface BouwbladDraft {
   notes?: { heading: string; markdown: string };
   /** Said after the bouwsteen in the comment under the title, e.g. where the text came from. */
   origin?: string;
-}
-
-export function guidanceComment(text: string): string {
-  // "--" would end the comment early in some renderers.
-  return `<!-- ${text.replace(/--/g, '–').trim()} -->`;
 }
 
 export function frontMatter(data: Record<string, unknown>): string {
@@ -45,7 +44,7 @@ export function renderBouwblad(format: Format, draft: BouwbladDraft): string {
     ? `Bouwsteen: ${draft.bouwsteen.title}. Dit is de verplichte vraag van deze bouwsteen.`
     : `Bouwsteen: ${draft.bouwsteen.title}. Dit is een extra bouwblad.`;
   const given = (number: number) => draft.steps?.[number]?.trim() || (number === 1 ? draft.step1?.trim() : undefined);
-  const steps = format.steps.map((step) => `## ${step.title}\n\n${given(step.number) ?? guidanceComment(step.guidance)}\n`);
+  const steps = format.steps.map((step) => `## ${step.title}\n\n${given(step.number) ?? emptyStep(step)}\n`);
   const notes = draft.notes ? `## ${draft.notes.heading}\n\n${draft.notes.markdown.trim()}\n\n` : '';
   // A question written over several lines (question: |) must stay one title line.
   return `${frontMatter(data)}\n# ${draft.question.replace(/\s+/g, ' ').trim()}\n\n${guidanceComment(draft.origin ? `${about} ${draft.origin}` : about)}\n\n${notes}${steps.join('\n')}`;
@@ -64,6 +63,8 @@ ${questions.join('\n')}
 
 ## Wie levert input?
 
-${guidanceComment('Schrijf hier wie input levert op deze bouwsteen (welke partners en personen) en wie het overzicht houdt.')}
+${guidanceComment(INPUT_GUIDANCE)}
+
+${WRITE_HERE}
 `;
 }

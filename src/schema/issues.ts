@@ -46,12 +46,19 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 export interface IssueText {
   message: string;
   hint?: string;
+  /** Set when the issue is a name that is not there at all: then where to put it is worth saying. */
+  missing?: string;
 }
 
 /** A Dutch message for one zod issue; schema-level custom messages win. */
 export function describeIssue(issue: core.$ZodIssue, data: unknown): IssueText {
   const name = formatPath(issue.path) || 'de kop';
   const value = valueAt(data, issue.path);
+  // A name that is not there: "ontbreekt", never "… is niets". The schema's own hint says what to write.
+  if (issue.code === 'invalid_type' && issue.path.length > 0 && value === undefined) {
+    const own = issue.message && !issue.message.startsWith('Invalid') ? issue.message.split('\n')[1] : undefined;
+    return { message: `"${name}" ontbreekt.`, ...(own ? { hint: own } : {}), missing: String(issue.path.at(-1)) };
+  }
   // Messages written in the schema itself (with { error: … }) are already Dutch.
   if (issue.message && !issue.message.startsWith('Invalid') && !issue.message.startsWith('Too ') && !issue.message.startsWith('Unrecognized')) {
     const [message, hint] = issue.message.split('\n');
@@ -65,9 +72,6 @@ export function describeIssue(issue: core.$ZodIssue, data: unknown): IssueText {
           message: `Dit moeten regels zijn in de vorm "naam: waarde", maar het is ${describeValue(value)}.`,
           hint: 'Begin elke regel met een naam, een dubbele punt en dan de waarde, bijvoorbeeld "name: Coalitie Noord".',
         };
-      }
-      if (value === undefined) {
-        return { message: `"${name}" ontbreekt.`, hint: `Voeg een regel "${String(issue.path.at(-1))}: …" toe.` };
       }
       return {
         message: `"${name}" moet ${typeNames[issue.expected] ?? issue.expected} zijn, maar is ${describeValue(value)}.`,

@@ -15,24 +15,29 @@ const CELL = 20;
 const LABEL = 7;
 /** Fits the grid: a terminal of 80 columns shows everything without wrapping. */
 const WIDTH = 78;
-const SYMBOL: Record<BouwbladState | 'onleesbaar', string> = { leeg: '○', bezig: '◐', klaar: '●', onleesbaar: '✕' };
+type CellState = StatusBouwsteen['mandatory']['state'];
+const SYMBOL: Record<CellState, string> = { leeg: '○', bezig: '◐', klaar: '●', onleesbaar: '✕', 'kop-klopt-niet': '✕' };
+const WORDS: Record<CellState, string> = { leeg: 'leeg', bezig: 'bezig', klaar: 'klaar', onleesbaar: 'niet te lezen', 'kop-klopt-niet': 'kop klopt niet' };
 
-/** Plain text of a cell: the state in words, so it reads the same without colour. */
-export function cellText(cell: StatusBouwsteen): [string, string] {
+/**
+ * Plain text of a cell: the state in words, so it reads the same without colour;
+ * under a header mistake what is written all the same; then the extra bouwbladen.
+ */
+export function cellText(cell: StatusBouwsteen): [string, ...string[]] {
   const { state, stepsFilled } = cell.mandatory;
-  const first =
-    state === 'bezig' ? `${SYMBOL[state]} bezig, ${stepsFilled.length} van 4` : state === 'onleesbaar' ? `${SYMBOL[state]} niet te lezen` : `${SYMBOL[state]} ${state}`;
+  const first = state === 'bezig' ? `${SYMBOL[state]} bezig, ${stepsFilled.length} van 4` : `${SYMBOL[state]} ${WORDS[state]}`;
+  const written = state === 'kop-klopt-niet' && stepsFilled.length ? [`  ${stepsFilled.length} van 4 ingevuld`] : [];
   const count = cell.extra.length;
-  const second = count === 0 ? '' : count === 1 ? '+ 1 extra bouwblad' : `+ ${count} extra bouwbladen`;
-  return [first, second];
+  const extra = count === 0 ? [] : count === 1 ? ['+ 1 extra bouwblad'] : [`+ ${count} extra bouwbladen`];
+  return [first, ...written, ...extra];
 }
 
-function paint(c: ChalkInstance, state: BouwbladState | 'onleesbaar', expected: boolean, text: string): string {
-  if (state === 'onleesbaar') return c.red(text);
+function paint(c: ChalkInstance, state: CellState, expected: boolean, text: string): string {
+  if (state === 'onleesbaar' || state === 'kop-klopt-niet') return c.red(text);
   if (state === 'klaar') return c.green(text);
   if (state === 'bezig') return c.yellow(text);
-  // Empty is only a problem once the period asks for something.
-  return expected ? c.red(text) : c.dim(text);
+  // Empty is advice once the period asks for something, never a red cross: red is for files kwaliteit cannot count.
+  return expected ? c.yellow(text) : c.dim(text);
 }
 
 function periodLine(report: StatusReport): string {
@@ -59,10 +64,16 @@ export function renderStatus(report: StatusReport, options: RenderOptions): stri
   lines.push(row('', report.aspects.map((aspect, i) => c.bold(pad(aspect, i)))));
   for (const level of report.levels) {
     const cells = report.aspects.map((aspect) => report.bouwstenen.find((b) => b.level === level && b.aspect === aspect));
-    const texts = cells.map((cell) => (cell ? cellText(cell) : ['', '']));
+    const texts = cells.map((cell) => (cell ? cellText(cell) : ['']));
     lines.push(rule);
     lines.push(row(c.bold(level.padEnd(LABEL)), cells.map((cell, i) => (cell ? paint(c, cell.mandatory.state, expected, pad(texts[i][0], i)) : pad('', i)))));
-    if (texts.some(([, extra]) => extra)) lines.push(row('', texts.map(([, extra], i) => c.cyan(pad(extra, i)))));
+    const more = Math.max(...texts.map((text) => text.length)) - 1;
+    for (let n = 1; n <= more; n++) {
+      lines.push(row('', texts.map((text, i) => {
+        const part = text[n] ?? '';
+        return part.startsWith('+') ? c.cyan(pad(part, i)) : c.dim(pad(part, i));
+      })));
+    }
   }
   lines.push('');
   if (report.period) {

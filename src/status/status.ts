@@ -10,16 +10,30 @@ import { daysBetween, formatDutchDate } from '../dates.js';
 import { gridLevels } from '../format/grid.js';
 import { andList } from '../text/lists.js';
 import { compareDiagnostics } from '../diagnostic.js';
+import { runRules } from '../check/run-rules.js';
 import { requireConfig } from '../coalition/require-config.js';
+import { folderArgument } from '../text/display-path.js';
+
+/** The first error that keeps a file from counting, with its line. */
+export interface StatusProblem {
+  line: number | null;
+  message: string;
+}
 
 export interface StatusBouwblad {
   id: string;
   /** Relative to the coalition folder; null when the file is missing. */
   file: string | null;
   question: string | null;
-  /** "onleesbaar": the file is there but could not be read, so it is not counted. */
-  state: BouwbladState | 'onleesbaar';
+  /**
+   * "onleesbaar": the file itself cannot be read (not UTF-8, empty, too large, no rights).
+   * "kop-klopt-niet": it can be read, but its header (between the --- lines) has a mistake, so it is not counted;
+   * stepsFilled then says what is written all the same, when the steps can be found.
+   */
+  state: BouwbladState | 'onleesbaar' | 'kop-klopt-niet';
   stepsFilled: number[];
+  /** Why the file does not count, for the two states above; otherwise null. */
+  problem: StatusProblem | null;
 }
 
 export interface StatusBouwsteen {
@@ -39,7 +53,8 @@ export interface NextStep {
 }
 
 export interface StatusReport {
-  version: 1;
+  /** 2 since a file with a mistake in its header is "kop-klopt-niet" instead of "onleesbaar". */
+  version: 2;
   date: string;
   dir: string;
   name: string;
@@ -50,7 +65,7 @@ export interface StatusReport {
   levels: string[];
   aspects: string[];
   bouwstenen: StatusBouwsteen[];
-  /** Files that could not be read, so they are not counted. */
+  /** Files that are not counted: they cannot be read, or their header has a mistake. */
   unreadable: string[];
   next: NextStep[];
 }
@@ -64,11 +79,33 @@ function entry(file: BouwbladFile | undefined, id: string): StatusBouwblad {
     question: file?.frontMatter?.question ?? null,
     state: stateOf(file),
     stepsFilled: file ? [...filledSteps(file)].sort() : [],
+    problem: null,
   };
 }
 
-/** A file that is there but could not be read: shown as such, never as "leeg". */
-const unreadableEntry = (file: BouwbladFile, id: string): StatusBouwblad => ({ id, file: file.path, question: null, state: 'onleesbaar', stepsFilled: [] });
+/** Loader findings that mean the file itself cannot be read; any other error (yaml-syntax, front-matter-schema) is in its header. */
+const CANNOT_READ = new Set(['file-unreadable', 'file-encoding', 'file-empty', 'file-too-large']);
+
+/** The first error the loader found in a file. */
+const firstProblem = (coalition: Coalition, path: string) => coalition.diagnostics.filter((d) => d.file === path && d.severity === 'error').sort(compareDiagnostics)[0];
+
+/**
+ * A file that is there but does not count: never shown as "leeg". One that cannot
+ * be read is "onleesbaar"; one whose header has a mistake is that, with the steps
+ * that are written all the same.
+ */
+function brokenEntry(coalition: Coalition, file: BouwbladFile, id: string): StatusBouwblad {
+  const problem = firstProblem(coalition, file.path);
+  const header = problem !== undefined && !CANNOT_READ.has(problem.ruleId);
+  return {
+    id,
+    file: file.path,
+    question: typeof file.data?.question === 'string' ? file.data.question : null,
+    state: header ? 'kop-klopt-niet' : 'onleesbaar',
+    stepsFilled: [...filledSteps(file)].sort(),
+    problem: problem ? { line: problem.line ?? null, message: problem.message } : null,
+  };
+}
 
 const nameList = (ids: string[]) =>
   ids.length <= MAX_NAMED ? ids.join(', ') : `${ids.slice(0, MAX_NAMED).join(', ')} en nog ${ids.length - MAX_NAMED}`;
@@ -79,16 +116,32 @@ function nextSteps(coalition: Coalition, report: Omit<StatusReport, 'next'>, dir
   const check = `npx kwaliteit check${dirArg}`;
   for (const file of report.unreadable.slice(0, MAX_NAMED)) {
     // The first error in the file, with its line and what to do: enough to fix it without running check.
-    const problem = coalition.diagnostics.filter((d) => d.file === file && d.severity === 'error').sort(compareDiagnostics)[0];
+    const problem = firstProblem(coalition, file);
     const where = problem?.line !== undefined && !problem.message.includes(`regel ${problem.line}`) ? ` Op regel ${problem.line}: ` : ' ';
-    steps.push({
-      message: `Ik kan ${file} niet goed lezen, dus telt het hier niet mee.${where}${problem?.message ?? ''}${problem?.hint ? ` ${problem.hint}` : ''}`,
-      command: null,
-      files: [file],
-    });
+    const what = `${problem?.message ?? ''}${problem?.hint ? ` ${problem.hint}` : ''}`;
+    if (problem && !CANNOT_READ.has(problem.ruleId)) {
+      // Readable, with a mistake in the header: say what is written, so nobody thinks the work is gone.
+      const written = [...filledSteps(coalition.bouwbladen.find((f) => f.path === file)!)].sort();
+      const written_ = written.length === 0 ? '' : ` (${written.length === 1 ? 'stap' : 'stappen'} ${andList(written.map(String))} ${written.length === 1 ? 'is' : 'zijn'} wel ingevuld)`;
+      steps.push({ message: `In de kop van ${file} zit een fout, dus telt het bouwblad nog niet mee${written_}.${where}${what}`, command: null, files: [file] });
+      continue;
+    }
+    steps.push({ message: `Ik kan ${file} niet goed lezen, dus telt het hier niet mee.${where}${what}`, command: null, files: [file] });
   }
   if (report.unreadable.length > MAX_NAMED) {
     steps.push({ message: `Er ${report.unreadable.length - MAX_NAMED === 1 ? 'is nog 1 bestand' : `zijn nog ${report.unreadable.length - MAX_NAMED} bestanden`} dat ik niet goed kan lezen. Check zegt wat er niet klopt.`, command: check, files: report.unreadable.slice(MAX_NAMED) });
+  }
+  // What check calls an error in files that do count (a step heading that is no heading, a comment never closed …):
+  // the grid cannot show it, so it is said here. A missing mandatory bouwblad has its own line below.
+  const loaded = new Set(coalition.diagnostics);
+  const blocking = runRules(coalition, report.date).filter((d) => d.severity === 'error' && !loaded.has(d) && d.ruleId !== 'mandatory-bouwblad');
+  if (blocking.length) {
+    const files = [...new Set(blocking.map((d) => d.file))];
+    steps.push({
+      message: `Check vindt ${blocking.length === 1 ? '1 fout die het rapport tegenhoudt' : `${blocking.length} fouten die het rapport tegenhouden`}, in ${nameList(files)}. Check zegt op welke regel, en wat je moet doen.`,
+      command: check,
+      files,
+    });
   }
   const period = report.period;
   if (!period) return steps;
@@ -114,7 +167,7 @@ function nextSteps(coalition: Coalition, report: Omit<StatusReport, 'next'>, dir
       files: missingMandatory.map((b) => bouwbladPath(b.id, period.number)),
     });
   }
-  const all = report.bouwstenen.flatMap((b) => [...(b.mandatory.file ? [b.mandatory] : []), ...b.extra]).filter((b) => b.state !== 'onleesbaar');
+  const all = report.bouwstenen.flatMap((b) => [...(b.mandatory.file ? [b.mandatory] : []), ...b.extra]).filter((b) => b.problem === null);
   // Bouwbladen that miss the same steps share one line: "Vul stap 1 en 2 in bij …".
   const required = requiredSteps(period, report.date);
   const groups = new Map<string, { missing: number[]; bouwbladen: StatusBouwblad[] }>();
@@ -172,7 +225,7 @@ function nextSteps(coalition: Coalition, report: Omit<StatusReport, 'next'>, dir
 
 /** The status of a loaded coalition on `date`; `dir` is how the user named the folder. */
 export function statusOf(coalition: Coalition, date: string, dir = '.'): StatusReport {
-  const config = requireConfig(coalition);
+  const config = requireConfig(coalition, folderArgument(dir));
   const found = currentPeriod(config, date);
   const phase = found && phaseOf(found, date);
   const period = found
@@ -194,14 +247,14 @@ export function statusOf(coalition: Coalition, date: string, dir = '.'): StatusR
         level,
         aspect,
         title: b.title,
-        mandatory: broken ? unreadableEntry(broken, b.id) : entry(own, own?.id ?? b.id),
+        mandatory: broken ? brokenEntry(coalition, broken, b.id) : entry(own, own?.id ?? b.id),
         extra: extraFiles(coalition, b, number).map((file) => entry(file, file.id)),
       }];
     }),
   );
   const unreadable = [...new Set(coalition.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))];
   const base = {
-    version: 1 as const,
+    version: 2 as const,
     date,
     dir,
     name: config.name,
@@ -212,6 +265,6 @@ export function statusOf(coalition: Coalition, date: string, dir = '.'): StatusR
     bouwstenen,
     unreadable,
   };
-  return { ...base, next: nextSteps(coalition, base, dir === '.' ? '' : ` ${dir}`) };
+  return { ...base, next: nextSteps(coalition, base, folderArgument(dir)) };
 }
 

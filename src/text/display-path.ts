@@ -12,3 +12,6 @@ export function displayPath(cwd: string, path: string): string {
 
 /** The folder as an extra argument for a command in a hint: "" for the current folder, else " <folder>". */
 export const folderArgument = (shown: string) => (shown === '.' ? '' : ` ${/\s/.test(shown) ? `"${shown}"` : shown}`);
+
+/** The folder argument for the coalition at `root`, seen from `cwd`. */
+export const folderArgumentFor = (cwd: string, root: string) => folderArgument(displayPath(cwd, root));

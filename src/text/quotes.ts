@@ -11,3 +11,13 @@ export const wrappedInCurlyQuotes = (text: string) => CURLY.test(text.trim());
 
 /** The text without quotes (straight or curly) around the whole of it. */
 export const unwrapQuotes = (text: string) => text.trim().replace(ANY, '$1');
+
+/** Characters a paste from Word or a web page brings along that nobody sees: zero-width spaces and joiners, soft hyphens, a byte-order mark. */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * A one-line text as someone pasted it (a question): without invisible
+ * characters, without quotes around the whole of it (curly or straight), and
+ * with every run of spaces, tabs and line breaks one space.
+ */
+export const cleanPastedLine = (text: string) => unwrapQuotes(text.replace(INVISIBLE, '')).replace(/\s+/g, ' ').trim();

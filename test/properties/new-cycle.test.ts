@@ -18,7 +18,7 @@ import { addPeriod } from '../../src/config/edit.js';
 import { KwaliteitError } from '../../src/errors.js';
 import type { Format } from '../../src/format/format.js';
 import { parseBody, type StepSection } from '../../src/markdown/sections.js';
-import { guidanceComment } from '../../src/scaffold/bouwblad.js';
+import { emptyStep, withoutScaffold } from '../../src/scaffold/guidance.js';
 import { parseYaml } from '../../src/yaml/parse.js';
 import { copyOf, snapshot } from '../helpers/folders.js';
 
@@ -108,7 +108,7 @@ interface Edit {
 }
 
 function scenario(format: Format) {
-  const guidance4 = guidanceComment(format.steps.find((s) => s.number === 4)!.guidance);
+  const guidance4 = emptyStep(format.steps.find((s) => s.number === 4)!);
   const fragment = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...SAMPLES, guidance4) },
     { weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
@@ -226,7 +226,8 @@ describe('new-cycle on arbitrary period-2 bouwbladen', () => {
   });
 
   it('keeps every earlier byte, carries step 4 exactly, or refuses and changes nothing', async () => {
-    const guidance = (n: number) => guidanceComment(format.steps.find((s) => s.number === n)!.guidance);
+    const step = (n: number) => format.steps.find((s) => s.number === n)!;
+    const guidance = (n: number) => emptyStep(step(n));
     await fc.assert(
       fc.asyncProperty(scenario(format), async (s) => {
         const root = copyOf(EXAMPLE);
@@ -292,7 +293,7 @@ describe('new-cycle on arbitrary period-2 bouwbladen', () => {
           expect({ ...file.frontMatter, period: 2 }, id).toEqual(BouwbladFrontMatterSchema.parse(source.data));
           // Steps 2 to 4 are there, untouched guidance: nothing carried leaked past step 1.
           expect(file.body!.steps.map((step) => step.number), id).toEqual([1, 2, 3, 4]);
-          for (const n of [2, 3, 4]) expect(stepOf(file, n)!.content.trim(), `${id} stap ${n}`).toBe(guidance(n));
+          for (const n of [2, 3, 4]) expect(stepOf(file, n)!.content.trim(), `${id} stap ${n}`).toBe(withLineEnds(guidance(n), eol));
 
           const step4 = stepOf(source, 4);
           const step1 = stepOf(file, 1)!;
@@ -301,12 +302,12 @@ describe('new-cycle on arbitrary period-2 bouwbladen', () => {
             expect(planned.carried, id).toBe(false);
             expect(result.emptyStep4, id).toContain(`bouwbladen/${id}/periode-2.md`);
             expect(step1.filled, id).toBe(false);
-            expect(step1.content.trim(), id).toBe(guidance(1));
+            expect(step1.content.trim(), id).toBe(withLineEnds(guidance(1), eol));
             continue;
           }
           expect(planned.carried, id).toBe(true);
           // All new-cycle may leave out: the scaffold's guidance, blank lines before the text and whitespace after it.
-          const written = step4.content.replace(guidance(4), '').replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '').trimEnd();
+          const written = withoutScaffold(step4.content, step(4)).replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '').trimEnd();
           // The only change to it: every line end is the file's own.
           const expected = withLineEnds(written, eol);
           const prefix = `${eol}${eol}${carriedNote(2)}${eol}${eol}`;
