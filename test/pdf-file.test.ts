@@ -2,7 +2,7 @@
 // not looked up copied as it was (src/report/pdf-file.ts).
 import { PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { readOutline } from '../src/report/outline.js';
+import { readOutline } from './helpers/pdf-outline.js';
 import { classicXref, openPdf } from '../src/report/pdf-file.js';
 import { textString } from '../src/report/pdf-objects.js';
 import { buildPdf } from './helpers/tiny-pdf.js';

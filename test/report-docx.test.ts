@@ -16,7 +16,7 @@ import { parseMarkdownFile } from '../src/markdown/sections.js';
 import { loadAndCheck, reportInput } from '../src/report/build.js';
 import { DOCX_NUMBERING, DocxRenderer } from '../src/report/docx.js';
 import { sectionNodes } from '../src/report/markdown-to-html.js';
-import { readOutline } from '../src/report/outline.js';
+import { readOutline } from './helpers/pdf-outline.js';
 import { copyOf, fixture, tempDir } from './helpers/folders.js';
 import { hasPoppler, pdftotext } from './helpers/pdf-tools.js';
 import { runMain } from './helpers/run.js';

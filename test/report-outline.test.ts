@@ -1,6 +1,7 @@
 // The PDF bookmark reader that gives the table of contents its page numbers.
 import { describe, expect, it } from 'vitest';
-import { decodeText, pageCount, readDestinations, readOutline } from '../src/report/outline.js';
+import { decodeText, readDestinations } from '../src/report/pdf-reader.js';
+import { pageCount, readOutline } from './helpers/pdf-outline.js';
 import { buildPdf } from './helpers/tiny-pdf.js';
 
 const utf16 = (text: string) => `<FEFF${Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase()}>`;

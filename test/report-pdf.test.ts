@@ -4,7 +4,7 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFormat } from '../src/format/load.js';
-import { readOutline } from '../src/report/outline.js';
+import { readOutline } from './helpers/pdf-outline.js';
 import { tempDir } from './helpers/folders.js';
 import { expectAccessiblePdf, hasQpdf, headingsAtPageEnd, pageTexts } from './helpers/pdf-structure.js';
 import { pdfinfo, pdfSkipReason, pdftotext } from './helpers/pdf-tools.js';
@@ -118,8 +118,7 @@ describe.skipIf(Boolean(skip))('kwaliteit report as PDF', () => {
   });
 
   it.skipIf(noQpdf)('has a structural check that sees what Chrome alone leaves, and what finishing it sets', async () => {
-    const { renderPdf } = await import('../src/report/pdf.js');
-    const { testBrowser } = await import('./helpers/pdf-tools.js');
+    const { renderPdf, testBrowser } = await import('./helpers/pdf-tools.js');
     const { readPdfStructure } = await import('./helpers/pdf-structure.js');
     const { finishPdf } = await import('../src/report/pdf-finish.js');
     const bare = `<!DOCTYPE html><html lang="nl-NL"><head><title>Kaal</title></head><body><h1>Kop</h1><p><a href="#b">Verder</a></p>
@@ -192,8 +191,7 @@ describe.skipIf(Boolean(skip))('kwaliteit report as PDF', () => {
   });
 
   it('runs no script and lets no request through, even if unsafe HTML got that far', async () => {
-    const { renderPdf } = await import('../src/report/pdf.js');
-    const { testBrowser } = await import('./helpers/pdf-tools.js');
+    const { renderPdf, testBrowser } = await import('./helpers/pdf-tools.js');
     const requests: string[] = [];
     const unsafe = `<!DOCTYPE html><html lang="nl"><head><title>Veilig</title></head><body><h1>Kop</h1>
 <img src="http://127.0.0.1:9/x.png"><link rel="stylesheet" href="https://evil.example/x.css">

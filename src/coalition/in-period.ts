@@ -50,6 +50,20 @@ export function mandatoryFile(coalition: Coalition, bouwsteen: Bouwsteen, period
   return files.find((file) => file.id === bouwsteen.id) ?? files[0];
 }
 
+/**
+ * The folder of a bouwsteen's mandatory bouwblad over all periods (the report
+ * shows it as one bouwblad): the folder of its mandatory file, picked as
+ * mandatoryFile picks it, in the latest period that has one.
+ */
+export function mandatoryFolder(coalition: Coalition, bouwsteen: Bouwsteen): string | undefined {
+  const periods = [...new Set(coalition.bouwbladen.flatMap((file) => (file.frontMatter ? [file.frontMatter.period] : [])))].sort((a, b) => b - a);
+  for (const period of periods) {
+    const file = mandatoryFile(coalition, bouwsteen, period);
+    if (file) return file.id;
+  }
+  return undefined;
+}
+
 export function extraFiles(coalition: Coalition, bouwsteen: Bouwsteen, period: number): ReadBouwblad[] {
   return bouwbladenIn(coalition, period).filter((file) => !file.frontMatter.mandatory && belongsTo(file, bouwsteen));
 }

@@ -2,6 +2,7 @@
 // written: which bouwblad belongs to which bouwsteen, its periods in order, its
 // state in the current period and the links between bouwstenen.
 import { filledSteps, stateOf, type BouwbladState } from '../coalition/completeness.js';
+import { mandatoryFolder } from '../coalition/in-period.js';
 import type { BouwbladFile, Coalition, Period } from '../coalition/model.js';
 import { currentPeriod, phaseOf } from '../coalition/periods.js';
 import type { Bouwsteen } from '../format/format.js';
@@ -100,9 +101,8 @@ export function buildReportModel(coalition: Coalition, date: string): ReportMode
       const fm = files[files.length - 1].frontMatter!;
       return `${fm.level}-${fm.aspect}` === bouwsteen.id;
     });
-    // The folder named after the bouwsteen is its mandatory bouwblad; otherwise the first marked mandatory.
-    const mandatoryEntry =
-      own.find(([id]) => id === bouwsteen.id) ?? own.find(([, files]) => files.some((file) => file.frontMatter!.mandatory));
+    const folder = mandatoryFolder(coalition, bouwsteen);
+    const mandatoryEntry = own.find(([id]) => id === folder);
     const mandatory = mandatoryEntry ? buildBouwblad(mandatoryEntry[0], mandatoryEntry[1], periods, date, true) : undefined;
     const extras = own
       .filter((entry) => entry !== mandatoryEntry)

@@ -7,20 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { errors, isKwaliteitError } from '../errors.js';
-import { readDestinations } from './outline.js';
-
-export interface PdfRenderOptions {
-  executablePath: string;
-  /** For everything the browser does together, from start to close. */
-  timeoutMs: number;
-  headerTemplate: string;
-  footerTemplate: string;
-  /** Sections whose page numbers go into the table of contents. */
-  toc: { id: string; title: string }[];
-  onProgress?: (message: string) => void;
-  /** Called for every request the page makes (all are aborted except data:). */
-  onRequest?: (url: string) => void;
-}
+import { readDestinations } from './pdf-reader.js';
 
 export interface PdfRenderResult {
   pdf: Uint8Array;
@@ -301,15 +288,5 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
       kill();
     }
     await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => {});
-  }
-}
-
-/** Starts a browser, prints one document and closes it again. */
-export async function renderPdf(html: string, options: PdfRenderOptions): Promise<PdfRenderResult> {
-  const session = await openPdfSession(options);
-  try {
-    return await session.print(html, options);
-  } finally {
-    await session.close();
   }
 }

@@ -3,6 +3,7 @@
 // with a message that says what is missing.
 import { spawnSync } from 'node:child_process';
 import { findBrowser } from '../../src/report/browser.js';
+import type { PdfPrintOptions, PdfRenderResult, PdfSessionOptions } from '../../src/report/pdf.js';
 
 export function testBrowser(): string | undefined {
   try {
@@ -33,4 +34,15 @@ export function pdfinfo(file: string, ...args: string[]): string {
   const result = spawnSync('pdfinfo', [...args, file], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`pdfinfo failed: ${result.stderr}`);
   return result.stdout;
+}
+
+/** Starts a browser, prints one document and closes it again (the report keeps one session for its two prints). */
+export async function renderPdf(html: string, options: PdfSessionOptions & PdfPrintOptions): Promise<PdfRenderResult> {
+  const { openPdfSession } = await import('../../src/report/pdf.js');
+  const session = await openPdfSession(options);
+  try {
+    return await session.print(html, options);
+  } finally {
+    await session.close();
+  }
 }

@@ -1,19 +1,12 @@
-// Reads where things are in a PDF: the page each named destination and each
-// bookmark (outline item) points to.
+// Reads where things are in a PDF: the page each named destination points to.
+// (The tests read the bookmarks with the same reader: test/helpers/pdf-outline.ts.)
 //
 // The report's table of contents gets its page numbers from here: the PDF is
 // printed once, the destination of each section's link says on which page it
 // landed, and the numbers are filled in before the final print. Chrome (Skia) writes the
-// catalog, page tree and outline as plain dictionaries with a classic xref
+// catalog, page tree and destinations as plain dictionaries with a classic xref
 // table; this reader handles that, nested /Kids, named and action destinations,
 // and falls back to scanning for objects when the xref table cannot be used.
-
-export interface OutlineItem {
-  title: string;
-  /** 1-based page number, or undefined when the destination cannot be resolved. */
-  page?: number;
-  depth: number;
-}
 
 interface Ref {
   kind: 'ref';
@@ -31,10 +24,10 @@ interface PdfString {
   bytes: Uint8Array;
 }
 
-type PdfValue = number | boolean | null | Ref | Name | PdfString | PdfValue[] | Map<string, PdfValue>;
+export type PdfValue = number | boolean | null | Ref | Name | PdfString | PdfValue[] | Map<string, PdfValue>;
 
-const isRef = (value: PdfValue | undefined): value is Ref => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map) && value.kind === 'ref';
-const isDict = (value: PdfValue | undefined): value is Map<string, PdfValue> => value instanceof Map;
+export const isRef = (value: PdfValue | undefined): value is Ref => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map) && value.kind === 'ref';
+export const isDict = (value: PdfValue | undefined): value is Map<string, PdfValue> => value instanceof Map;
 
 const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
@@ -193,7 +186,7 @@ export function decodeText(bytes: Uint8Array): string {
   return out;
 }
 
-class PdfDocument {
+export class PdfDocument {
   private readonly offsets = new Map<number, number>();
   private readonly cache = new Map<number, PdfValue>();
   readonly trailer: Map<string, PdfValue>;
@@ -285,7 +278,7 @@ class PdfDocument {
 }
 
 /** Page object number → 1-based page number, walking nested /Kids in order. */
-function pageNumbers(doc: PdfDocument, pages: PdfValue | undefined): Map<number, number> {
+export function pageNumbers(doc: PdfDocument, pages: PdfValue | undefined): Map<number, number> {
   const numbers = new Map<number, number>();
   const seen = new Set<number>();
   const walk = (node: PdfValue | undefined) => {
@@ -301,7 +294,7 @@ function pageNumbers(doc: PdfDocument, pages: PdfValue | undefined): Map<number,
   return numbers;
 }
 
-function namedDestination(doc: PdfDocument, catalog: Map<string, PdfValue>, name: string): PdfValue | undefined {
+export function namedDestination(doc: PdfDocument, catalog: Map<string, PdfValue>, name: string): PdfValue | undefined {
   const dests = doc.resolve(catalog.get('Dests'));
   if (isDict(dests) && dests.has(name)) return doc.resolve(dests.get(name));
   const names = doc.resolve(catalog.get('Names'));
@@ -327,50 +320,6 @@ function namedDestination(doc: PdfDocument, catalog: Map<string, PdfValue>, name
   return search(tree, 0);
 }
 
-function destinationPage(doc: PdfDocument, catalog: Map<string, PdfValue>, item: Map<string, PdfValue>, pages: Map<number, number>): number | undefined {
-  let dest = doc.resolve(item.get('Dest'));
-  if (dest === undefined) {
-    const action = doc.resolve(item.get('A'));
-    if (isDict(action)) dest = doc.resolve(action.get('D'));
-  }
-  if (typeof dest === 'object' && dest !== null && !Array.isArray(dest) && !isDict(dest) && (dest.kind === 'name' || dest.kind === 'string')) {
-    dest = namedDestination(doc, catalog, dest.kind === 'name' ? dest.value : decodeText(dest.bytes));
-  }
-  if (isDict(dest)) dest = doc.resolve(dest.get('D'));
-  if (!Array.isArray(dest)) return undefined;
-  const target = dest[0];
-  if (isRef(target)) return pages.get(target.num);
-  // Remote-style destinations use a 0-based page index instead of a reference.
-  return typeof target === 'number' ? target + 1 : undefined;
-}
-
-/** Every bookmark of the PDF in reading order (depth-first), with its page. */
-export function readOutline(bytes: Uint8Array): OutlineItem[] {
-  const doc = new PdfDocument(bytes);
-  const catalog = doc.resolve(doc.trailer.get('Root'));
-  if (!isDict(catalog)) return [];
-  const pages = pageNumbers(doc, catalog.get('Pages'));
-  const outlines = doc.resolve(catalog.get('Outlines'));
-  if (!isDict(outlines)) return [];
-  const items: OutlineItem[] = [];
-  const seen = new Set<number>();
-  const walk = (first: PdfValue | undefined, depth: number) => {
-    for (let ref = first; isRef(ref) && !seen.has(ref.num) && depth < 64; ) {
-      seen.add(ref.num);
-      const item = doc.resolve(ref);
-      if (!isDict(item)) return;
-      const title = doc.resolve(item.get('Title'));
-      const text = typeof title === 'object' && title !== null && !Array.isArray(title) && !isDict(title) && title.kind === 'string' ? decodeText(title.bytes) : '';
-      const page = destinationPage(doc, catalog, item, pages);
-      items.push({ title: text, depth, ...(page !== undefined ? { page } : {}) });
-      walk(item.get('First'), depth + 1);
-      ref = item.get('Next');
-    }
-  };
-  walk(outlines.get('First'), 0);
-  return items;
-}
-
 /**
  * The page each named destination points to. Chrome makes one for every element
  * an internal link points at (the contents links to each section's heading), in
@@ -390,11 +339,4 @@ export function readDestinations(bytes: Uint8Array, names: string[]): Map<string
     if (page !== undefined) result.set(name, page);
   }
   return result;
-}
-
-/** The number of pages in the PDF. */
-export function pageCount(bytes: Uint8Array): number {
-  const doc = new PdfDocument(bytes);
-  const catalog = doc.resolve(doc.trailer.get('Root'));
-  return isDict(catalog) ? pageNumbers(doc, catalog.get('Pages')).size : 0;
 }
