@@ -14,6 +14,7 @@ import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSy
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { builtinFormats } from './builtin-formats.mjs';
 import { inject } from 'postject';
 import { ensureNodeBinary, nodeVersion } from './node-binary.mjs';
 
@@ -37,7 +38,8 @@ await build({
   target: `node${nodeVersion.split('.')[0]}`,
   minify: true,
   // import.meta does not exist in CommonJS; in the program file it is the program itself.
-  define: { 'import.meta.url': '__kwaliteitProgramUrl' },
+  // The built-in formats as data, as in scripts/build.mjs.
+  define: { 'import.meta.url': '__kwaliteitProgramUrl', KWALITEIT_BUILTIN_FORMATS: JSON.stringify(JSON.stringify(builtinFormats(join(repo, 'templates')))) },
   banner: { js: "var __kwaliteitProgramUrl = require('node:url').pathToFileURL(__filename).href;" },
   // Optional speed-ups of ws (used by puppeteer-core), loaded in a try/catch when installed.
   external: ['bufferutil', 'utf-8-validate'],

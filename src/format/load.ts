@@ -9,6 +9,15 @@ import { FormatSchema } from './schema.js';
 
 export const BUILTIN_FORMAT = 'bouwstenen-voor-kwaliteit';
 
+declare const KWALITEIT_BUILTIN_FORMATS: string | undefined;
+
+/**
+ * The built-in formats as data, parsed from their YAML when kwaliteit was built
+ * (scripts/builtin-formats.mjs). Run from the sources (the tests) there are none,
+ * and the YAML itself is read.
+ */
+const prebuilt: Record<string, unknown> = typeof KWALITEIT_BUILTIN_FORMATS === 'undefined' ? {} : JSON.parse(KWALITEIT_BUILTIN_FORMATS);
+
 /** A name without a slash or .yaml is one of the formats that come with kwaliteit. */
 export const isBuiltinName = (spec: string | undefined) => !/[\\/]|\.ya?ml$/i.test(spec?.trim() || BUILTIN_FORMAT);
 
@@ -20,15 +29,25 @@ export function parseFormat(text: string, shown: string, source = shown): Format
   if (parsed.problems.length) {
     throw errors.formatInvalid(shown, parsed.problems.map((p) => `  regel ${p.line}: ${p.message}`).join('\n'));
   }
-  const result = FormatSchema.safeParse(parsed.data);
+  return validFormat(parsed.data, shown, source, parsed.locate);
+}
+
+function validFormat(data: unknown, shown: string, source: string, locate: (path: PropertyKey[]) => { line: number }): Format {
+  const result = FormatSchema.safeParse(data);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
-      const { line } = parsed.locate(issue.path);
-      return `  regel ${line} (${formatPath(issue.path) || 'bestand'}): ${describeIssue(issue, parsed.data).message}`;
+      const { line } = locate(issue.path);
+      return `  regel ${line} (${formatPath(issue.path) || 'bestand'}): ${describeIssue(issue, data).message}`;
     });
     throw errors.formatInvalid(shown, lines.join('\n'));
   }
   return buildFormat(result.data, source);
+}
+
+/** The built-in format's data from the build, when `file` is one of them and the build made it. */
+function prebuiltData(file: string): unknown {
+  const name = Object.keys(prebuilt).find((candidate) => builtinFormatPath(candidate) === file);
+  return name === undefined ? undefined : prebuilt[name];
 }
 
 const cache = new Map<string, Promise<Format>>();
@@ -37,14 +56,27 @@ const cache = new Map<string, Promise<Format>>();
 export function loadFormat(file = builtinFormatPath(), configFile = 'kwaliteit.yaml'): Promise<Format> {
   let pending = cache.get(file);
   if (!pending) {
-    pending = readResourceOrFile(file).then(
-      (text) => parseFormat(text, file),
-      () => {
-        throw errors.formatNotFound(file, configFile);
-      },
-    );
+    pending = readFormat(file, configFile);
     cache.set(file, pending);
     pending.catch(() => cache.delete(file));
   }
   return pending;
+}
+
+async function readFormat(file: string, configFile: string): Promise<Format> {
+  const data = prebuiltData(file);
+  if (data !== undefined) {
+    try {
+      return validFormat(data, file, file, () => ({ line: 1 }));
+    } catch {
+      // Never expected (the build checks it); the YAML below then says on which line.
+    }
+  }
+  let text: string;
+  try {
+    text = await readResourceOrFile(file);
+  } catch {
+    throw errors.formatNotFound(file, configFile);
+  }
+  return parseFormat(text, file);
 }
