@@ -1,7 +1,7 @@
-// Many coalitions are spread over worker threads, one per core: parsing
-// Markdown is CPU work. Each thread checks a few folders at a time (enough to
-// overlap disk reads, little memory) and sends back plain results; errors
-// travel as data and are rebuilt here.
+// Many coalitions are spread over threads, one per core: this one and worker
+// threads, since parsing Markdown is CPU work. Each thread checks a few folders
+// at a time (enough to overlap disk reads, little memory); workers send back
+// plain results, and errors travel as data and are rebuilt here.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { KwaliteitError } from '../errors.js';
@@ -66,8 +66,11 @@ export async function checkSpread(items: SpreadItem[], run: CheckRun, workerUrl 
   if (threads < 2 || isProgramFile() || !existsSync(workerUrl)) return checkInThisThread(items, run);
   const { Worker } = await import('node:worker_threads');
   const shares = Array.from({ length: threads }, (_, t) => items.filter((_, i) => i % threads === t));
-  const parts = await Promise.all(
-    shares.map(
+  // This thread takes the first share itself: it has loaded the code already, and one thread fewer to start.
+  const [own, ...others] = shares;
+  const parts = await Promise.all([
+    checkInThisThread(own, run).then((entries) => ({ share: own, answers: entries.map(toAnswer) })),
+    ...others.map(
       (share) =>
         new Promise<{ share: SpreadItem[]; answers: WorkerAnswer[] }>((resolve, reject) => {
           const worker = new Worker(workerUrl, { workerData: { ...run, items: share } satisfies WorkerJob });
@@ -76,7 +79,7 @@ export async function checkSpread(items: SpreadItem[], run: CheckRun, workerUrl 
           worker.once('exit', (code) => code !== 0 && reject(new Error(`check worker stopped with code ${code}`)));
         }),
     ),
-  );
+  ]);
   const settled = new Array<Settled>(items.length);
   for (const { share, answers } of parts) share.forEach((item, i) => (settled[item.index] = fromAnswer(answers[i])));
   return settled;

@@ -63,14 +63,23 @@ function commentsIn(value: string): { comments: Comment[]; outside: { text: stri
   return { comments, outside };
 }
 
-function checkComment(file: MarkdownFile, node: Html, comment: Comment, filled: boolean | undefined, known: KnownComments, references: string[][], report: (f: Finding) => void) {
+interface References {
+  /** Each of our texts as its words. */
+  words: string[][];
+  /** The same, each joined with single spaces: an untouched text of ours is found without comparing word by word. */
+  exact: Set<string>;
+}
+
+function checkComment(file: MarkdownFile, node: Html, comment: Comment, filled: boolean | undefined, known: KnownComments, references: References, report: (f: Finding) => void) {
   if (known.isNote(comment.text)) return;
   const rest = known.withoutNotePrefix(comment.text);
   const skipped = comment.text.length - comment.text.trimStart().length + (comment.text.trim().length - rest.length);
   const words = wordsOf(rest);
   if (words.length === 0) return;
+  // Nearly every comment is our guidance as the template put it; nothing was typed in it.
+  if (references.exact.has(words.map((word) => word.key).join(' '))) return;
   // Of our texts that are mostly there, the one that leaves the fewest words over: those are what was typed.
-  const best = references
+  const best = references.words
     .map((reference) => ({ reference, ...wordsBeyond(words, reference) }))
     .filter((candidate) => candidate.matched >= OURS * candidate.reference.length)
     .sort((a, b) => a.extra.length - b.extra.length)[0];
@@ -109,7 +118,8 @@ export default defineRule({
     'Eigen tekst staat niet tussen <!-- en --> (daar telt ze niet mee en komt ze niet in het rapport), ook niet achter --> op dezelfde regel; elke <!-- wordt gesloten met --> (anders telt de rest van het bestand niet mee: dat is een fout).',
   check({ coalition, report }) {
     const known = knownComments(coalition.format);
-    const references = known.texts.map((text) => wordsOf(text).map((word) => word.key));
+    const words = known.texts.map((text) => wordsOf(text).map((word) => word.key));
+    const references: References = { words, exact: new Set(words.map((keys) => keys.join(' '))) };
     for (const file of [...coalition.bouwbladen, ...coalition.bouwstenen]) {
       const body = file.body;
       if (!body) continue;
