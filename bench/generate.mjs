@@ -2,7 +2,7 @@
 // every run (a seeded PRNG, never Math.random), so timings stay comparable.
 //
 //   bench/out/one/                       one coalition
-//   bench/out/many/coalition-001 … -500  five hundred coalitions
+//   bench/out/many/coalition-001 … -050  fifty coalitions
 //   bench/out/.markdownlint-cli2.jsonc   the peer's configuration
 //
 // A set is only written when it is absent (or made by an older generator), and
@@ -17,11 +17,13 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const OUT = join(HERE, 'out');
 export const ONE = join(OUT, 'one');
 export const MANY = join(OUT, 'many');
-export const MANY_COUNT = 500;
+// A region's worth: 50 coalitions, as in the goals of issue 17.
+export const MANY_COUNT = 50;
 export const MARKDOWNLINT_CONFIG = join(OUT, '.markdownlint-cli2.jsonc');
 
 // Bump when the generated content changes, so old sets are regenerated.
-const GENERATOR_VERSION = '1';
+// 2: fifty coalitions instead of five hundred.
+const GENERATOR_VERSION = '2';
 // Next to the set, not in it: inside a coalition it would be a file that belongs to nothing.
 const stampOf = (target) => join(dirname(target), `.${basename(target)}.generated`);
 

@@ -8,13 +8,17 @@
 // A benchmark, not a test: it fails only when the preview itself fails.
 //
 //   BENCH_RUNS=n   saves per figure (default 20); medians are reported.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeIntoReadme } from './readme.mjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+// BENCH_NODE=/pad/naar/node measures with another Node (the one that runs the bench loads dist/ only to find the browser).
+const NODE = process.env.BENCH_NODE || process.execPath;
+const NODE_VERSION = spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
 const BIN = join(REPO, 'bin', 'kwaliteit.js');
 const DATE = '2026-03-01';
 const SERVER_TARGET_MS = 50;
@@ -85,7 +89,7 @@ try {
 if (browserPath) {
   const { default: puppeteer } = await import(pathToFileURL(join(REPO, 'node_modules', 'puppeteer-core', 'lib', 'esm', 'puppeteer', 'puppeteer-core.js')).href);
   const pageDir = copyExample('page');
-  const child = spawn(process.execPath, [BIN, 'preview', pageDir, '--no-open', '--date', DATE], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE, [BIN, 'preview', pageDir, '--no-open', '--date', DATE], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -133,3 +137,5 @@ if (browserPath) {
 
 const table = ['| wat | mediaan | opmerking |', '|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 process.stdout.write(`${table}\n`);
+const machine = `${new Date().toISOString().slice(0, 10)}, Node ${NODE_VERSION}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'onbekende processor'}), mediaan van ${RUNS} keer opslaan; belasting van de machine bij de start ${loadavg()[0].toFixed(1).replace('.', ',')}`;
+writeIntoReadme('preview', `Laatste meting: ${machine}.\n\n${table}`);

@@ -3,27 +3,34 @@
 // the same question about the same files (the peer). A benchmark, not a test:
 // it fails only when a measured command itself fails, never on a slow number.
 //
-//   BENCH_RUNS=n   timed runs per command (default 5 for one coalition, 3 for 500)
+//   BENCH_RUNS=n   timed runs per command (default 7 for one coalition, 5 for many)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generate, manyDirs, MANY, MANY_COUNT, ONE, OUT } from './generate.mjs';
+import { writeIntoReadme } from './readme.mjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+// BENCH_NODE=/pad/naar/node measures with another Node (the one that runs the bench loads dist/ only to find the browser).
+const NODE = process.env.BENCH_NODE || process.execPath;
+const NODE_VERSION = spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
 const BIN = join(REPO, 'bin', 'kwaliteit.js');
 const MARKDOWNLINT = join(REPO, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 // A date inside period 2, so period 1 has ended and period 2 is running: every
 // rule that looks at dates has something to do.
 const DATE = '2026-03-01';
-const TARGET_STARTUP_MS = 150;
+// The goals of issue 17: one coalition at most 100 ms above node's start-up; many
+// coalitions in at most half markdownlint-cli2's time, under 500 MB.
+const TARGET_STARTUP_MS = 100;
+const TARGET_MANY_RATIO = 0.5;
 const TARGET_RSS_MB = 500;
 
 const LOAD_AT_START = loadavg()[0];
 const envRuns = Number.parseInt(process.env.BENCH_RUNS ?? '', 10);
-const RUNS_ONE = envRuns > 0 ? envRuns : 5;
-const RUNS_MANY = envRuns > 0 ? envRuns : 3;
+const RUNS_ONE = envRuns > 0 ? envRuns : 7;
+const RUNS_MANY = envRuns > 0 ? envRuns : 5;
 
 const log = (line = '') => process.stderr.write(`${line}\n`);
 const rounds = (n) => (n === 1 ? '1 ronde' : `${n} rondes`);
@@ -54,8 +61,8 @@ function runOnce(command, { keepOutput = false } = {}) {
   const rssFile = join(scratch, 'rss');
   rmSync(rssFile, { force: true });
   const [file, args] = HAS_TIME
-    ? [TIME, ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...command.args]]
-    : [process.execPath, command.args];
+    ? [TIME, ['-f', '%M %U %S', '-o', rssFile, NODE, ...command.args]]
+    : [NODE, command.args];
   const env = { ...process.env, NO_COLOR: '1' };
   if (!HAS_TIME) {
     env.BENCH_RSS_FILE = rssFile;
@@ -154,7 +161,7 @@ function markdownlintFlagged(stderr, base) {
 
 /** Sanity: kwaliteit must report something on every file the peer flagged, or the two did not check the same thing. */
 function compareFindings(label, dirs, peerFlagged) {
-  const run = spawnSync(process.execPath, [BIN, 'check', ...dirs, '--date', DATE, '--format', 'json'], {
+  const run = spawnSync(NODE, [BIN, 'check', ...dirs, '--date', DATE, '--format', 'json'], {
     cwd: REPO,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
@@ -181,7 +188,7 @@ function compareFindings(label, dirs, peerFlagged) {
 // --- main ---------------------------------------------------------------------
 
 if (!existsSync(MARKDOWNLINT)) fail('markdownlint-cli2 ontbreekt; draai eerst npm install.');
-const help = spawnSync(process.execPath, [BIN, 'check', '--help'], { cwd: REPO, encoding: 'utf8' });
+const help = spawnSync(NODE, [BIN, 'check', '--help'], { cwd: REPO, encoding: 'utf8' });
 if (help.status !== 0) fail(`"kwaliteit check" is er (nog) niet: "kwaliteit check --help" gaf code ${help.status}.\n${help.stderr}`);
 
 log('Coalities maken (alleen als ze er nog niet zijn) …');
@@ -207,7 +214,7 @@ const peerDone = ({ code, stderr }) => code === 0 || stderr.includes('kwaliteit-
 const floor = { label: 'node -e 0', args: ['-e', '0'], cwd: REPO, okCodes: [0] };
 const checkOne = { label: 'kwaliteit check, 1 coalitie', args: [BIN, 'check', relOne, '--date', DATE], cwd: REPO, okCodes: [0, 1], looksDone: checkDone };
 const peerOne = { label: 'markdownlint-cli2, 1 coalitie', args: [MARKDOWNLINT, 'one/**/*.md'], cwd: OUT, okCodes: [0, 1], looksDone: peerDone };
-// All 500 folders as arguments, as a regional coordinator would (about 15 kB,
+// All folders as arguments, as a regional coordinator would (about 15 kB,
 // far below the kernel's limit, so no batching and no shell are needed).
 const checkMany = { label: `kwaliteit check, ${MANY_COUNT} coalities`, args: [BIN, 'check', ...relMany, '--date', DATE], cwd: REPO, okCodes: [0, 1], looksDone: checkDone };
 const peerMany = { label: `markdownlint-cli2, ${MANY_COUNT} coalities`, args: [MARKDOWNLINT, 'many/**/*.md'], cwd: OUT, okCodes: [0, 1], looksDone: peerDone };
@@ -246,13 +253,13 @@ const startup = kOne.median - floorOne.median;
 const met = (ok) => (ok ? 'gehaald' : '**niet gehaald**');
 const targets = [
   `- Eén coalitie: ${duration(startup)} boven het opstarten van node (doel: hooguit ${TARGET_STARTUP_MS} ms) — ${met(startup <= TARGET_STARTUP_MS)}.`,
-  `- ${MANY_COUNT} coalities: ${duration(kMany.median)} tegen ${duration(mMany.median)} voor markdownlint-cli2 (doel: sneller) — ${met(kMany.median < mMany.median)}.`,
+  `- ${MANY_COUNT} coalities: ${ratio(kMany.median, mMany.median)} de tijd van markdownlint-cli2 (doel: hooguit ${nl(TARGET_MANY_RATIO, 2)}×) — ${met(kMany.median <= TARGET_MANY_RATIO * mMany.median)}.`,
   `- Piekgeheugen bij ${MANY_COUNT} coalities: ${megabytes(kMany.peakRssMb)} (doel: onder ${TARGET_RSS_MB} MB) — ${met(kMany.peakRssMb < TARGET_RSS_MB)}.`,
 ].join('\n');
 
 const cpu = cpus();
 const machine =
-  `${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'onbekende processor'}), ` +
+  `${new Date().toISOString().slice(0, 10)}, Node ${NODE_VERSION}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'onbekende processor'}), ` +
   `${Math.round(totalmem() / 2 ** 30)} GB geheugen; mediaan van ${rounds(RUNS_ONE)} (1 coalitie) en ${rounds(RUNS_MANY)} (${MANY_COUNT} coalities), na één opwarmronde; ` +
   `cpu-tijd (gebruiker + systeem, mediaan) en piekgeheugen via ${HAS_TIME ? '/usr/bin/time' : 'process.resourceUsage()'}; ` +
   `gemiddelde belasting van de machine bij de start ${nl(LOAD_AT_START, 1)}.`;
@@ -261,6 +268,7 @@ const report = `${machine}\n\n${table}\n\n${targets}\n`;
 process.stdout.write(`\n${report}`);
 writeFileSync(join(OUT, 'latest.md'), report);
 log(`\n(Ook bewaard in ${relative(REPO, join(OUT, 'latest.md'))}.)`);
+writeIntoReadme('check', `Laatste meting: ${report}`);
 if (sanityOne.missed > 0 || sanityMany.missed > 0) {
   log('LET OP: de twee programma\'s vonden niet hetzelfde; kijk of de vergelijking eerlijk is.');
 }
