@@ -133,7 +133,7 @@ rmSync(profile, { recursive: true, force: true });
   rows.push(
     [`\`chromium --print-to-pdf\` (zelfde HTML, ter vergelijking)`, fmt(print), ''],
     ['puppeteer-core: starten, `setContent`, `pdf()` (de bodem)', fmt(floor), ''],
-    [`\`kwaliteit report\` (PDF, ${pages} bladzijden)`, fmt(pdf), `${ratio.toFixed(2)}× de bodem (doel ≤ ${PDF_TARGET_RATIO}×) ${ratio <= PDF_TARGET_RATIO ? '✓' : '✗'}`],
+    [`\`kwaliteit report\` (PDF, ${pages} bladzijden)`, fmt(pdf), `${ratio.toFixed(2).replace('.', ',')}× de bodem (doel ≤ ${String(PDF_TARGET_RATIO).replace('.', ',')}×) ${ratio <= PDF_TARGET_RATIO ? '✓' : '✗'}`],
   );
 }
 rows.push(['`md-to-pdf`', 'niet gemeten', 'installeert zijn eigen browser; die downloaden we niet']);

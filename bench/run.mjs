@@ -206,9 +206,9 @@ function fileCount(dir) {
 const filesOne = fileCount(ONE);
 const filesMany = fileCount(MANY);
 
-// What a finished run looks like: kwaliteit's stylish output ends with the summary
-// line ("… en 2 waarschuwingen."), markdownlint-cli2 names the rule it tripped.
-const checkDone = ({ stdout }) => /waarschuwingen?\.\n$/.test(stdout);
+// What a finished run looks like: kwaliteit's stylish output has the summary
+// line ("Geen fouten en 2 waarschuwingen."), markdownlint-cli2 names the rule it tripped.
+const checkDone = ({ stdout }) => /(?:Geen|\d+) fout(?:en)? en (?:geen|\d+) waarschuwingen?\./.test(stdout);
 const peerDone = ({ code, stderr }) => code === 0 || stderr.includes('kwaliteit-required-steps');
 
 const floor = { label: 'node -e 0', args: ['-e', '0'], cwd: REPO, okCodes: [0] };
