@@ -58,6 +58,7 @@ export const errors = {
       `Waar de map ${path} moet komen, staat een bestand met die naam. Daarom maakt init niets aan.`,
       'Geef dat bestand een andere naam of zet het ergens anders, en probeer het opnieuw. Of kies een lege map.',
     ),
+  dirNotFound: (dir: string) => e('dir-not-found', `De map ${dir} bestaat niet.`, 'Kijk of de naam van de map goed is geschreven.'),
   notADirectory: (dir: string) =>
     e('not-a-directory', `${dir} is een bestand, geen map.`, 'Geef de naam van een map op.'),
   dirNotWritable: (dir: string, reason: string, hint = 'Kies een map waarin je mag schrijven, of vraag de beheerder om schrijfrechten.') =>
@@ -98,11 +99,12 @@ export const errors = {
       `Het kwaliteitsformat ${file} klopt niet:\n${details}`,
       'Verbeter het format-bestand. Kijk voor een goed voorbeeld naar templates/format/bouwstenen-voor-kwaliteit.yaml.',
     ),
-  missingFlags: (flags: string[]) =>
+  /** `defaultsWithYes`: the command has defaults for them that --yes takes (new-cycle's dates). */
+  missingFlags: (flags: string[], defaultsWithYes = false) =>
     e(
       'missing-flags',
       `Er ontbreken gegevens, en zonder terminal kan ik er niet naar vragen: ${flags.join(', ')}.`,
-      `Geef ze mee als optie, bijvoorbeeld: ${flags.map((f) => `${f} …`).join(' ')}`,
+      `Geef ze mee als optie, bijvoorbeeld: ${flags.map((f) => `${f} …`).join(' ')}${defaultsWithYes ? ' Of neem de standaarddatums met --yes.' : ''}`,
     ),
   invalidOption: (option: string, value: string, why: string, hint: string) =>
     e('invalid-option', `De waarde "${value}" bij ${option} klopt niet: ${why}.`, hint),
