@@ -58,6 +58,7 @@ export const errors = {
       `Waar de map ${path} moet komen, staat een bestand met die naam. Daarom maakt init niets aan.`,
       'Geef dat bestand een andere naam of zet het ergens anders, en probeer het opnieuw. Of kies een lege map.',
     ),
+  dirNotFound: (dir: string) => e('dir-not-found', `De map ${dir} bestaat niet.`, 'Kijk of de naam van de map goed is geschreven.'),
   notADirectory: (dir: string) =>
     e('not-a-directory', `${dir} is een bestand, geen map.`, 'Geef de naam van een map op.'),
   dirNotWritable: (dir: string, reason: string, hint = 'Kies een map waarin je mag schrijven, of vraag de beheerder om schrijfrechten.') =>
@@ -98,11 +99,12 @@ export const errors = {
       `Het kwaliteitsformat ${file} klopt niet:\n${details}`,
       'Verbeter het format-bestand. Kijk voor een goed voorbeeld naar templates/format/bouwstenen-voor-kwaliteit.yaml.',
     ),
-  missingFlags: (flags: string[]) =>
+  /** `defaultsWithYes`: the command has defaults for them that --yes takes (new-cycle's dates). */
+  missingFlags: (flags: string[], defaultsWithYes = false) =>
     e(
       'missing-flags',
       `Er ontbreken gegevens, en zonder terminal kan ik er niet naar vragen: ${flags.join(', ')}.`,
-      `Geef ze mee als optie, bijvoorbeeld: ${flags.map((f) => `${f} …`).join(' ')}`,
+      `Geef ze mee als optie, bijvoorbeeld: ${flags.map((f) => `${f} …`).join(' ')}${defaultsWithYes ? ' Of neem de standaarddatums met --yes.' : ''}`,
     ),
   invalidOption: (option: string, value: string, why: string, hint: string) =>
     e('invalid-option', `De waarde "${value}" bij ${option} klopt niet: ${why}.`, hint),
@@ -161,6 +163,31 @@ export const errors = {
       'file-changed',
       `${file} is veranderd terwijl ik bezig was. Om die wijziging niet kwijt te raken, heb ik alles teruggezet zoals het was.`,
       'Sla je wijzigingen op en probeer het opnieuw. Met --dry-run zie je eerst wat er zou veranderen.',
+    ),
+  // A file of the coalition that a command needs whole (upgrade, init), but that kwaliteit does not open (see diskSource).
+  fileIsLink: (file: string) =>
+    e(
+      'file-is-link',
+      `${file} is een snelkoppeling (symbolische link), of staat in een map die een snelkoppeling is. kwaliteit volgt die niet, zodat er niets van buiten de map van de coalitie wordt gelezen. Daarom doe ik niets.`,
+      'Zet op die plek het bestand zelf in plaats van de snelkoppeling, of haal de snelkoppeling weg, en probeer het opnieuw.',
+    ),
+  fileNotRegular: (file: string) =>
+    e(
+      'file-not-regular',
+      `${file} is geen gewoon bestand, maar bijvoorbeeld een map, een apparaat of een pijp (FIFO). Zoiets leest kwaliteit niet. Daarom doe ik niets.`,
+      'Zet op die plek een gewoon bestand neer, of haal weg wat er staat, en probeer het opnieuw.',
+    ),
+  fileTooLarge: (file: string, size: string, limit: string) =>
+    e(
+      'file-too-large',
+      `${file} is ${size}. Zo groot hoort dat bestand niet te zijn: kwaliteit leest bestanden tot ${limit}. Daarom doe ik niets.`,
+      'Kijk of het het goede bestand is. Zet het terug zoals het was (bijvoorbeeld uit git), of haal het weg, en probeer het opnieuw.',
+    ),
+  fileUnreadable: (file: string, reason: string) =>
+    e(
+      'file-unreadable',
+      `${file} kan niet worden gelezen: ${reason}. Daarom doe ik niets.`,
+      'Kijk of je het bestand mag openen (vraag anders de beheerder om leesrechten), en probeer het opnieuw.',
     ),
   unknownBouwblad: (id: string, period: number, known: string[], suggestion: string | undefined) =>
     e(

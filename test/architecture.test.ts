@@ -1,6 +1,7 @@
 // The layers of ARCHITECTURE.md, enforced: every import in src/ points down (or
 // stays in its own layer), the presentation modules do not lean on each other,
 // and the layers below the CLI never print, prompt, or (for rules) touch the disk.
+// Every error that stops a command comes from the one catalogue, src/errors.ts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +72,21 @@ describe('the layers', () => {
         if (/@inquirer\/prompts/.test(line)) wrong.push(`${path}:${index + 1} prompts`);
         if (layer === 'rules' && /from 'node:(fs|fs\/promises|child_process|net|http)'/.test(line)) wrong.push(`${path}:${index + 1} does I/O`);
       });
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('one catalogue of errors', () => {
+  it('every error that stops a command is made in src/errors.ts (the check worker only carries one back)', () => {
+    const wrong: string[] = [];
+    for (const path of files) {
+      if (path === 'errors.ts' || path === 'check/spread.ts') continue;
+      readFileSync(join(SRC, path), 'utf8')
+        .split('\n')
+        .forEach((line, index) => {
+          if (/new KwaliteitError\s*\(/.test(line)) wrong.push(`${path}:${index + 1} makes its own KwaliteitError`);
+        });
     }
     expect(wrong).toEqual([]);
   });

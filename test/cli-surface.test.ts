@@ -8,7 +8,7 @@ import type { Io } from '../src/cli/io.js';
 import { copyOf, snapshot, tempDir } from './helpers/folders.js';
 import { runBin, runMain } from './helpers/run.js';
 
-const COMMANDS = ['init', 'check', 'new-cycle', 'add', 'status', 'report', 'preview', 'schema'];
+const COMMANDS = ['init', 'check', 'new-cycle', 'add', 'import', 'status', 'upgrade', 'report', 'preview', 'schema'];
 
 /** What commander says in English when nobody translates it. */
 const ENGLISH = [
@@ -33,6 +33,12 @@ function expectDutch(text: string): void {
 }
 
 describe('--help is Dutch', () => {
+  it('is checked for every command kwaliteit has', async () => {
+    const main = (await runMain(['--help'])).stdout;
+    const listed = [...main.matchAll(/^ {2}([a-z][a-z-]*) /gm)].map((match) => match[1]).filter((name) => name !== 'help');
+    expect([...COMMANDS].sort()).toEqual(listed.sort());
+  });
+
   it.each([[['--help']], [['-h']], ...COMMANDS.flatMap((cmd) => [[[cmd, '--help']], [['help', cmd]]])])(
     'kwaliteit %j (in-process)',
     async (args) => {

@@ -52,3 +52,20 @@ describe('commands in hints name the folder from where the user is', () => {
     expect(result.stderr).toContain('"npx kwaliteit check noord"');
   });
 });
+
+describe('messages from the catalogue, as people have seen them', () => {
+  it('a folder that does not exist', async () => {
+    const missing = join(tempDir(), 'bestaat-niet');
+    const result = await runMain(['status', missing]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`Fout: De map ${missing} bestaat niet.\nKijk of de naam van de map goed is geschreven.\n`);
+  });
+
+  it('new-cycle without a terminal and without dates: the flags, or --yes for the standard dates', async () => {
+    const result = await runMain(['new-cycle', copyOf('examples/voorbeeldcoalitie'), '--from', '2026-08-01']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'Fout: Er ontbreken gegevens, en zonder terminal kan ik er niet naar vragen: --to.\nGeef ze mee als optie, bijvoorbeeld: --to … Of neem de standaarddatums met --yes.\n',
+    );
+  });
+});

@@ -11,6 +11,8 @@ import { loadMemory } from './helpers/memory.js';
 import { exampleWith } from './helpers/memory.js';
 import { parseMarkdownFile } from '../src/markdown/sections.js';
 import { MAX_FILE_BYTES } from '../src/coalition/limits.js';
+import { diskSource } from '../src/coalition/source.js';
+import { upgrade } from '../src/commands/upgrade.js';
 import { withFaults } from './helpers/faults.js';
 import { copyOf, folders, snapshot, tempDir } from './helpers/folders.js';
 import { BIN, runMain } from './helpers/run.js';
@@ -72,6 +74,82 @@ describe('no write ever leaves the coalition folder', () => {
     // The transaction names every path relative to the folder when it lies inside: none is absolute or climbs out.
     expect(seen.length).toBeGreaterThan(10);
     for (const path of seen) expect(path, path).toMatch(/^(?!\/|\.\.)[^\\]+$/);
+  });
+});
+
+describe('upgrade, init and the lock read a file of the coalition only as check does', () => {
+  const SECRET = 'GEHEIM ghp_0123456789abcdef\n';
+  type Make = (dir: string, outside: string) => void;
+  const replaceBy = (dir: string, path: string, make: (target: string) => void) => {
+    rmSync(join(dir, path), { force: true });
+    make(join(dir, path));
+  };
+  const mkfifo = (path: string) => void spawnSync('mkfifo', [path]);
+
+  it.each<[string, Make, string]>([
+    ['README.md a link to a file outside', (dir, outside) => replaceBy(dir, 'README.md', (path) => symlinkSync(join(outside, 'geheim.txt'), path)), 'README.md is een snelkoppeling'],
+    ['.github a link to a folder outside', (dir, outside) => symlinkSync(outside, join(dir, '.github')), '.github/workflows/kwaliteit.yml is een snelkoppeling'],
+    ['package.json a link to /dev/zero', (dir) => symlinkSync('/dev/zero', join(dir, 'package.json')), 'package.json is een snelkoppeling'],
+    ['README.md a FIFO', (dir) => replaceBy(dir, 'README.md', mkfifo), 'README.md is geen gewoon bestand'],
+    ['package.json above the size limit', (dir) => writeFileSync(join(dir, 'package.json'), `{"x": "${'a'.repeat(300 * 1024)}"}\n`), 'package.json is 300 kB'],
+  ])('upgrade --dry-run --force with %s: exit 2, names the file, prints nothing of it, changes nothing', async (_, make, says) => {
+    const { dir, outside } = withOutside();
+    writeFileSync(join(outside, 'geheim.txt'), SECRET);
+    mkdirSync(join(outside, 'workflows'));
+    writeFileSync(join(outside, 'workflows', 'kwaliteit.yml'), SECRET);
+    make(dir, outside);
+    const before = listing(dir);
+    const result = await runMain(['upgrade', dir, '--dry-run', '--force']);
+    expect(result.code, result.stdout + result.stderr).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(says);
+    expect(result.stderr).toMatch(/Daarom doe ik niets\.\n.+probeer het opnieuw\.\n$/);
+    expect(result.stdout + result.stderr).not.toMatch(/GEHEIM|ghp_/);
+    expect(listing(dir)).toEqual(before);
+  });
+
+  it('upgrade itself (not only its dry run) refuses a README.md that is a link, and writes nothing', async () => {
+    const { dir, outside } = withOutside();
+    writeFileSync(join(outside, 'geheim.txt'), SECRET);
+    replaceBy(dir, 'README.md', (path) => symlinkSync(join(outside, 'geheim.txt'), path));
+    const before = listing(dir);
+    await expect(upgrade({ dir, force: true })).rejects.toMatchObject({ code: 'file-is-link', exitCode: 2 });
+    expect(listing(dir)).toEqual(before);
+    expect(readFileSync(join(outside, 'geheim.txt'), 'utf8')).toBe(SECRET);
+  });
+
+  it.each<[string, (path: string, outside: string) => void, string]>([
+    ['a FIFO', mkfifo, 'is geen gewoon bestand'],
+    ['a link to a package.json outside', (path, outside) => symlinkSync(join(outside, 'package.json'), path), 'is een snelkoppeling'],
+  ])('init in a folder whose package.json is %s: exit 2, names the file, writes nothing', async (_, make, says) => {
+    const parent = tempDir();
+    const dir = join(parent, 'c');
+    mkdirSync(dir);
+    writeFileSync(join(parent, 'package.json'), '{"dependencies": {"kwaliteit": "0.2.0"}}\n');
+    make(join(dir, 'package.json'), parent);
+    const result = await runMain(['init', dir, '--name', 'Noord', '--lead', 'OBS De Linde', '--yes']);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`${join(dir, 'package.json')} ${says}`);
+    expect(readdirSync(dir)).toEqual(['package.json']);
+  });
+
+  it('a committed .kwaliteit.lock that links to a file outside: still a lock, and nothing of that file is said', async () => {
+    const { dir, outside } = withOutside();
+    writeFileSync(join(outside, 'geheim.txt'), `since: ${SECRET}`);
+    symlinkSync(join(outside, 'geheim.txt'), join(dir, '.kwaliteit.lock'));
+    const before = listing(dir);
+    const result = await runMain(['add', dir, '--bouwsteen', 'meso-samenhang', '--question', 'Een vraag?', '--id', 'een-vraag', '--date', '2026-03-01']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Er is al een ander kwaliteit-commando bezig in deze map. Daarom doe ik nu niets.');
+    expect(result.stderr).not.toMatch(/GEHEIM|ghp_/);
+    expect(listing(dir)).toEqual(before);
+  });
+
+  it('the disk source reads nothing through a folder on the way that is a link', async () => {
+    const { dir, outside } = withOutside();
+    symlinkSync(outside, join(dir, 'bouwbladen/extern'));
+    expect(await diskSource(dir).read('bouwbladen/extern/van-iemand-anders.txt')).toEqual({ ok: false, code: 'symlink' });
+    expect((await diskSource(dir).read('bouwbladen/kinderraad/periode-1.md')).ok).toBe(true);
   });
 });
 

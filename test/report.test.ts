@@ -136,6 +136,16 @@ describe('where kwaliteit report writes', () => {
     expect(result.stdout).toContain('rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.html');
   });
 
+  it('the README names the file each format writes: rapport/kwaliteitsrapport-<naam> with .pdf, .html or .docx', async () => {
+    const name = reportFileName('Coalitie Kansrijk Rivierstad');
+    for (const format of ['pdf', 'html', 'docx'] as const) {
+      expect((await resolveOutputs('/c', '/w', format, undefined, name)).paths).toEqual({ [format]: `/c/rapport/${name}.${format}` });
+    }
+    const named = [...readFileSync(join(REPO, 'README.md'), 'utf8').matchAll(/rapport\/(kwaliteitsrapport[^`\s)]*)/g)].map((match) => match[1]);
+    expect(named.length).toBeGreaterThan(2);
+    for (const file of named) expect(file).toMatch(new RegExp(`^(kwaliteitsrapport-<naam>|${name})\\.(pdf|html|docx)$`));
+  });
+
   it('replaces an earlier report without leaving temporary files', async () => {
     const dir = copyOf(EXAMPLE);
     expect((await runMain(['report', dir, '--format', 'html', '--date', DATE])).code).toBe(0);

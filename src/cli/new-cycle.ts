@@ -4,7 +4,7 @@ import { CONFIG_FILE } from '../coalition/layout.js';
 import { defaultRange, fromProblem, lastPeriod, toProblem } from '../commands/new-cycle-period.js';
 import { newCycle, type NewCycleOptions, type NewCycleResult } from '../commands/new-cycle.js';
 import { formatDutchDate, today } from '../dates.js';
-import { errors, EXIT_OK, KwaliteitError } from '../errors.js';
+import { errors, EXIT_OK } from '../errors.js';
 import { displayPath, folderArgument, folderArgumentFor } from '../text/display-path.js';
 import { andList } from '../text/lists.js';
 import { wrap } from '../text/wrap.js';
@@ -147,8 +147,7 @@ export async function runNewCycle(dir: string | undefined, cli: NewCycleCliOptio
     }
     options = asked;
   } else if (!cli.yes && !cli.dryRun && (cli.from === undefined || cli.to === undefined)) {
-    const missing = errors.missingFlags([...(cli.from === undefined ? ['--from'] : []), ...(cli.to === undefined ? ['--to'] : [])]);
-    throw new KwaliteitError(missing.code, missing.message, `${missing.hint} Of neem de standaarddatums met --yes.`);
+    throw errors.missingFlags([...(cli.from === undefined ? ['--from'] : []), ...(cli.to === undefined ? ['--to'] : [])], true);
   }
 
   const shownFor = (root: string) => displayPath(cwd, root);

@@ -2,7 +2,7 @@
 // nearest parent with a kwaliteit.yaml.
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { errors, KwaliteitError } from '../errors.js';
+import { errors } from '../errors.js';
 import { CONFIG_FILE } from './layout.js';
 
 async function kind(path: string): Promise<'file' | 'dir' | undefined> {
@@ -17,8 +17,7 @@ async function kind(path: string): Promise<'file' | 'dir' | undefined> {
 export async function findCoalitionRoot(dir: string): Promise<string> {
   const start = resolve(dir);
   const found = await kind(start);
-  if (found === undefined)
-    throw new KwaliteitError('dir-not-found', `De map ${start} bestaat niet.`, 'Kijk of de naam van de map goed is geschreven.');
+  if (found === undefined) throw errors.dirNotFound(start);
   if (found === 'file') {
     if (start.endsWith(CONFIG_FILE)) return dirname(start);
     throw errors.notADirectory(start);

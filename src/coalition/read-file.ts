@@ -31,7 +31,7 @@ export const fileError = (file: string, ruleId: string, message: string, hint: s
 });
 
 /** "300 kB", "11,0 MB" */
-const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} kB` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`);
+export const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} kB` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`);
 
 function unreadable(path: string, code: string, size: number | undefined): Diagnostic {
   if (code === 'too-large') {

@@ -2,21 +2,14 @@
 // and later the preview's own cache). The loader never touches the file system
 // itself, so every rule runs the same on a folder and on a handful of strings.
 //
-// The disk source reads only regular files inside the folder: symbolic links
-// are listed but never followed, and FIFOs, devices and files above the size
-// limit are refused before a single byte is read.
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { join } from 'node:path';
+// The disk source reads only regular files inside the folder (src/fs/read-regular.ts):
+// symbolic links are listed but never followed, and FIFOs, devices and files
+// above the size limit are refused before a single byte is read.
+import { readRegularFile, type ReadOutcome } from '../fs/read-regular.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { listFiles, type Listing } from './list-files.js';
 
-export type { Listing };
-
-export type ReadOutcome =
-  | { ok: true; bytes: Uint8Array }
-  /** `code` is the system's error code, or: `too-large` (with `size`), `symlink`, `not-a-file`. */
-  | { ok: false; code: string; size?: number };
+export type { Listing, ReadOutcome };
 
 export interface FileSource {
   /** The folder the paths are relative to; for memory, a name that is never opened. */
@@ -27,33 +20,11 @@ export interface FileSource {
   read(path: string): Promise<ReadOutcome>;
 }
 
-const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
-
 export function diskSource(root: string): FileSource {
   return {
     root,
     list: () => listFiles(root),
-    async read(path) {
-      let handle;
-      try {
-        // No following a link at the end of the path, and no waiting on a FIFO: fstat decides first.
-        handle = await open(join(root, path), constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? 'onbekend';
-        return { ok: false, code: code === 'ELOOP' ? 'symlink' : code };
-      }
-      try {
-        const info = await handle.stat();
-        if (!info.isFile()) return { ok: false, code: 'not-a-file' };
-        if (info.size > MAX_FILE_BYTES) return { ok: false, code: 'too-large', size: info.size };
-        return { ok: true, bytes: await handle.readFile() };
-      } catch (error) {
-        return { ok: false, code: (error as NodeJS.ErrnoException).code ?? 'onbekend' };
-      } finally {
-        await handle.close();
-      }
-    },
+    read: (path) => readRegularFile(root, path, MAX_FILE_BYTES),
   };
 }
 

@@ -1,12 +1,14 @@
 // kwaliteit init: scaffolds a coalition folder. It never destroys work: it refuses
 // a folder that already holds a coalition, leaves existing files alone, and
 // writes everything in one transaction, so it lands completely or not at all.
-import { access, readFile, stat } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { errors, writeRefused } from '../errors.js';
 import { loadFormat } from '../format/load.js';
 import { bouwbladPath, bouwsteenPath, CONFIG_FILE } from '../coalition/layout.js';
+import { readWholeText } from '../coalition/read-whole.js';
+import { diskSource } from '../coalition/source.js';
 import { WriteTransaction } from '../fs/transaction.js';
 import { renderBouwblad, renderBouwsteen } from '../scaffold/bouwblad.js';
 import { PACKAGE_FILE, renderPackageJson, renderSignedFiles } from '../scaffold/coalition-files.js';
@@ -86,7 +88,7 @@ async function plannedFiles(answers: InitAnswers, source: InstallSource): Promis
  */
 export async function softwareProjectSigns(root: string): Promise<string[]> {
   const signs: string[] = [];
-  const manifest = await readFile(join(root, PACKAGE_FILE), 'utf8').catch(() => undefined);
+  const manifest = await readWholeText(diskSource(root), PACKAGE_FILE, join(root, PACKAGE_FILE));
   if (manifest !== undefined) {
     let ours = false;
     try {

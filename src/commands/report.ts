@@ -40,7 +40,7 @@ export interface ReportOptions {
   dir?: string;
   /** Default pdf, or html/docx when --out ends in .html/.docx; both is HTML and PDF. */
   format?: ReportFormat;
-  /** Where to write; default <coalition>/rapport/kwaliteitsrapport-<name>.<pdf|html>. */
+  /** Where to write; default <coalition>/rapport/kwaliteitsrapport-<name>.<pdf|html|docx>. */
   out?: string;
   /** Refuse unless the end-of-period check has no errors; the report is then definitief. */
   final?: boolean;

@@ -2,11 +2,12 @@
 // (README, the CI jobs, package.json) up to what this version writes. A file is
 // replaced only while it is exactly as some version of kwaliteit wrote it; one
 // the coalition changed is left alone unless `force`. All of it lands, or none.
+import { lstat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { findCoalitionRoot } from '../coalition/find.js';
 import { readConfig } from '../coalition/read-config.js';
-import { diskSource } from '../coalition/source.js';
+import { readWholeText } from '../coalition/read-whole.js';
+import { diskSource, type FileSource } from '../coalition/source.js';
 import { requireConfig } from '../coalition/require-config.js';
 import { errors, KwaliteitError, writeRefused } from '../errors.js';
 import { withLock } from '../fs/lock.js';
@@ -63,7 +64,6 @@ export interface UpgradeResult {
   dryRun: boolean;
 }
 
-const readText = (path: string) => readFile(path, 'utf8').then((text) => text, () => undefined);
 const lf = (text: string) => text.replace(/\r\n/g, '\n');
 
 async function earlierRenders(template: string, identity: CoalitionIdentity): Promise<string[]> {
@@ -71,12 +71,12 @@ async function earlierRenders(template: string, identity: CoalitionIdentity): Pr
   return Promise.all(EARLIER_VERSIONS.map(async (version) => fill(await readResource(`templates/earlier/${version}/${template}`))));
 }
 
-async function planSigned(root: string, identity: CoalitionIdentity, source: InstallSource, force: boolean): Promise<UpgradeFile[]> {
+async function planSigned(files: FileSource, identity: CoalitionIdentity, source: InstallSource, force: boolean): Promise<UpgradeFile[]> {
   const rendered = await renderSignedFiles(identity, source);
   return Promise.all(
     SIGNED_FILES.map(async ({ path, template }): Promise<UpgradeFile> => {
       const after = rendered.get(path)!;
-      const before = await readText(resolve(root, path));
+      const before = await readWholeText(files, path);
       if (before === undefined) return { path, state: 'missing', after, write: false };
       if (lf(before) === after) return { path, state: 'current', before, after, write: false };
       const fingerprint = fingerprintState(before);
@@ -93,8 +93,8 @@ async function planSigned(root: string, identity: CoalitionIdentity, source: Ins
 }
 
 /** package.json is data, not text: only the kwaliteit dependency and the note change; the rest stays. */
-async function planPackage(root: string, chosen: InstallSource | undefined, force: boolean): Promise<{ file: UpgradeFile; source: InstallSource; oldSpec?: string }> {
-  const before = await readText(resolve(root, PACKAGE_FILE));
+async function planPackage(files: FileSource, chosen: InstallSource | undefined, force: boolean): Promise<{ file: UpgradeFile; source: InstallSource; oldSpec?: string }> {
+  const before = await readWholeText(files, PACKAGE_FILE);
   const fallback = chosen ?? registrySource(packageVersion());
   if (before === undefined) return { file: { path: PACKAGE_FILE, state: 'create', after: renderPackageJson(fallback), write: true }, source: fallback };
   let manifest: Record<string, unknown> | undefined;
@@ -118,13 +118,15 @@ async function planPackage(root: string, chosen: InstallSource | undefined, forc
 }
 
 async function plan(root: string, options: UpgradeOptions): Promise<UpgradeResult> {
-  const { config, diagnostics } = await readConfig(diskSource(root));
+  const files = diskSource(root);
+  const { config, diagnostics } = await readConfig(files);
   const identity = requireConfig({ config, diagnostics });
   const chosen = options.installFrom === undefined ? undefined : parseInstallSource(options.installFrom);
-  const pkg = await planPackage(root, chosen, options.force ?? false);
-  const signed = await planSigned(root, identity, pkg.source, options.force ?? false);
-  const lock = await readText(resolve(root, LOCK_FILE_NPM));
-  const lockfileStale = lock !== undefined && pkg.file.write && pkg.oldSpec !== pkg.source.spec;
+  const pkg = await planPackage(files, chosen, options.force ?? false);
+  const signed = await planSigned(files, identity, pkg.source, options.force ?? false);
+  // Only whether it is there counts (a lockfile is often larger than the read limit): looked at, never opened or followed.
+  const lock = (await lstat(join(root, LOCK_FILE_NPM)).catch(() => undefined))?.isFile() ?? false;
+  const lockfileStale = lock && pkg.file.write && pkg.oldSpec !== pkg.source.spec;
   return { root, version: packageVersion(), source: pkg.source, files: [...signed, pkg.file], lockfileStale, dryRun: Boolean(options.dryRun) };
 }
 

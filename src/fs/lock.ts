@@ -3,11 +3,14 @@
 // by a run that no longer exists (the computer crashed, the window was closed)
 // is noticed and taken over, and the command says so.
 import { hostname } from 'node:os';
-import { open, readFile, unlink } from 'node:fs/promises';
+import { open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errors, writeRefused } from '../errors.js';
+import { readRegularFile, utf8Text } from './read-regular.js';
 
 export const LOCK_FILE = '.kwaliteit.lock';
+/** A lock holds four short lines; anything larger is not one of ours. */
+const LOCK_LIMIT = 4096;
 
 export interface LockInfo {
   command?: string;
@@ -67,7 +70,9 @@ export async function withLock<T>(root: string, command: string, task: (lock: Lo
   } catch (error) {
     // A folder nobody may write in (or a full disk) is said as such, before anything else is tried.
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeRefused(root, error) ?? error;
-    const info = parseLock(await readFile(path, 'utf8').catch(() => ''));
+    // A lock someone committed may be a link (to a secret, to /dev/zero): then it says nothing, and stays a lock.
+    const read = await readRegularFile(root, LOCK_FILE, LOCK_LIMIT);
+    const info = parseLock(read.ok ? utf8Text(read.bytes) : '');
     if (!isStale(info)) throw errors.locked(path, info.since);
     // Gone for good: take it over. Should another run beat us to it, its lock wins.
     await unlink(path).catch(() => {});
