@@ -2,7 +2,7 @@ import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-import { configDefaults, defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig, type Plugin } from 'vitest/config';
 
 // The tests write thousands of small files, each made durable with fsync the
 // way kwaliteit writes: on a disk that is most of the suite's time, in memory
@@ -62,7 +62,30 @@ class SlowFirst extends BaseSequencer {
   }
 }
 
+/**
+ * Vite resolves packages with the "development" condition when it is not building for production,
+ * and vitest passes its conditions on to Node: micromark and its parts, which parse every Markdown
+ * file, then ran their development builds, which check invariants and call debug() at every step.
+ * The built program (esbuild) uses their production builds, so the tests do too.
+ */
+function productionBuilds(): Plugin {
+  const withoutDevelopment = (conditions: readonly string[] | undefined) => conditions?.filter((condition) => condition !== 'development' && condition !== 'development|production');
+  return {
+    name: 'kwaliteit:production-builds',
+    configResolved(config) {
+      const resolve = [config.resolve, config.ssr?.resolve, ...Object.values(config.environments ?? {}).map((environment) => environment.resolve)];
+      for (const options of resolve) {
+        if (options?.conditions) (options as { conditions: string[] }).conditions = withoutDevelopment(options.conditions)!;
+        if (options && 'externalConditions' in options && options.externalConditions) {
+          (options as { externalConditions: string[] }).externalConditions = withoutDevelopment(options.externalConditions)!;
+        }
+      }
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [productionBuilds()],
   test: {
     setupFiles: ['test/setup.ts'],
     testTimeout: 30_000,
