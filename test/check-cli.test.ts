@@ -65,7 +65,7 @@ describe.concurrent('kwaliteit check', { timeout: 90_000 }, () => {
       const dir = copyOf(EXAMPLE);
       writeFileSync(join(dir, MS1), readFileSync(join(dir, MS1), 'utf8').replace('level: meso', 'level: mezo'));
       const summary = join(tempDir(), 'summary.md');
-      const result = await runBinAsync(['check', dir, '--date', '2026-03-01', '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+      const result = await runMain(['check', dir, '--date', '2026-03-01', '--format', 'github'], { GITHUB_STEP_SUMMARY: summary });
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/^::error file=.*bouwbladen\/meso-samenwerking\/periode-1\.md,line=2,col=\d+,title=level-aspect::/m);
       expect(readFileSync(summary, 'utf8')).toContain('| Bestand |');
