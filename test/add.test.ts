@@ -16,7 +16,7 @@ afterEach(() => {
 });
 
 describe('add with flags (the first through the built binary, the rest in-process)', () => {
-  it('creates an extra bouwblad in the running period, which check accepts apart from its empty steps', () => {
+  it('creates an extra bouwblad in the running period, which check accepts apart from its empty steps', async () => {
     const root = copyOf(EXAMPLE);
     const before = snapshot(root);
     const result = runBin(['add', root, '--bouwsteen', 'micro-samenhang', '--question', `  ${QUESTION} `, '--id', 'ideeen-van-kinderen', '--date', '2026-03-01']);
@@ -37,7 +37,7 @@ describe('add with flags (the first through the built binary, the rest in-proces
     });
     expect(parseMarkdownFile(text).body!.steps.map((s) => [s.number, s.filled])).toEqual([[1, false], [2, false], [3, false], [4, false]]);
 
-    const check = JSON.parse(runBin(['check', root, '--date', '2026-03-01', '--format', 'json']).stdout);
+    const check = JSON.parse((await runMain(['check', root, '--date', '2026-03-01', '--format', 'json'])).stdout);
     const found = check.coalitions[0].diagnostics.map((d: { ruleId: string; file: string }) => `${d.ruleId} ${d.file}`);
     expect(found).toEqual([`steps-filled ${path}`, `steps-filled ${path}`]);
   });

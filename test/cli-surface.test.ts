@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { speakDutch } from '../src/cli/commander-nl.js';
 import type { Io } from '../src/cli/io.js';
 import { copyOf, snapshot, tempDir } from './helpers/folders.js';
-import { runBin, runMain } from './helpers/run.js';
+import { runBin, runBinAsync, runMain } from './helpers/run.js';
 
 const COMMANDS = ['init', 'check', 'new-cycle', 'add', 'import', 'status', 'upgrade', 'report', 'preview', 'schema'];
 
@@ -59,8 +59,9 @@ describe('--help is Dutch', () => {
     expectDutch(result.stderr);
   });
 
-  it.each([[[]], ...COMMANDS.map((cmd) => [[cmd]])])('kwaliteit %j --help (built binary)', (args) => {
-    const result = runBin([...args, '--help']);
+  // Child processes, all at once.
+  it.concurrent.for([[[]], ...COMMANDS.map((cmd) => [[cmd]])])('kwaliteit %j --help (built binary)', async ([args], { expect }) => {
+    const result = await runBinAsync([...args, '--help']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Gebruik: kwaliteit/);
     expectDutch(result.stdout);

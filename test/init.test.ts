@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { init } from '../src/commands/init.js';
 import { folders, tempDir, snapshot } from './helpers/folders.js';
 import { withFaults } from './helpers/faults.js';
-import { runBin, runMain } from './helpers/run.js';
+import { runBinAsync, runMain } from './helpers/run.js';
 
 const answers = {
   name: 'Coalitie Test',
@@ -221,49 +221,53 @@ describe('init through the CLI', () => {
     expect(stopped.stderr).toContain('Let op: deze map lijkt een softwareproject, geen map voor een coalitie: er\nstaat een package.json en een map src/ in.');
     expect(existsSync(join(project, 'kwaliteit.yaml'))).toBe(false);
 
-    const result = runBin(['init', project, ...flags]);
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/^Let op: .* lijkt een softwareproject/);
     // A folder made by init has its own package.json, which names kwaliteit: that is no warning.
     const coalition = join(tempDir(), 'c');
-    expect(runBin(['init', coalition, ...flags]).stderr).not.toContain('softwareproject');
+    const [result, made] = await Promise.all([runBinAsync(['init', project, ...flags]), runBinAsync(['init', coalition, ...flags])]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^Let op: .* lijkt een softwareproject/);
+    expect(made.stderr).not.toContain('softwareproject');
   });
 
-  it('never prompts without a terminal: missing values name their flags', async () => {
+  // The built program in a child process, several at once: these do not depend on each other.
+  // Side by side they share the machine, so each gets more time than alone.
+  const SIDE_BY_SIDE = 60_000;
+
+  it.concurrent('never prompts without a terminal: missing values name their flags', async ({ expect }) => {
     const root = join(tempDir(), 'c');
-    const result = runBin(['init', root, '--yes']);
+    const result = await runBinAsync(['init', root, '--yes']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--name');
     expect(result.stderr).toContain('--lead');
     expect(result.stderr).not.toMatch(/at .+\.js:\d+/);
     expect(existsSync(root)).toBe(false);
-  });
+  }, SIDE_BY_SIDE);
 
-  it('runs the acceptance command, then refuses a second run without changing a byte', () => {
+  it.concurrent('runs the acceptance command, then refuses a second run without changing a byte', async ({ expect }) => {
     const root = join(tempDir(), 'c');
-    const first = runBin(['init', root, ...flags]);
+    const first = await runBinAsync(['init', root, ...flags]);
     expect(first.code, first.stderr).toBe(0);
     expect(Object.keys(snapshot(root)).sort()).toEqual(LAYOUT);
     const before = snapshot(root);
-    const second = runBin(['init', root, ...flags]);
+    const second = await runBinAsync(['init', root, ...flags]);
     expect(second.code).toBe(2);
     expect(second.stderr).toContain('bestaat al');
     expect(snapshot(root)).toEqual(before);
-  });
+  }, SIDE_BY_SIDE);
 
-  it('shows what --dry-run would make and writes nothing', () => {
+  it.concurrent('shows what --dry-run would make and writes nothing', async ({ expect }) => {
     const root = join(tempDir(), 'c');
-    const result = runBin(['init', root, ...flags, '--dry-run']);
+    const result = await runBinAsync(['init', root, ...flags, '--dry-run']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('+ bouwbladen/meso-samenwerking/periode-1.md');
     expect(existsSync(root)).toBe(false);
-  });
+  }, SIDE_BY_SIDE);
 
-  it('gives a Dutch message and exit 2 for an unknown option', () => {
-    const result = runBin(['init', '--naam', 'x']);
+  it.concurrent('gives a Dutch message and exit 2 for an unknown option', async ({ expect }) => {
+    const result = await runBinAsync(['init', '--naam', 'x']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('De optie --naam bestaat niet');
-  });
+  }, SIDE_BY_SIDE);
 });
 
 describe('init interrupted', () => {

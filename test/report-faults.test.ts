@@ -4,12 +4,17 @@
 // the user sees is tested too.
 // Whatever happens, the earlier report stays as it was (HTML and PDF together),
 // no temp file is left, and nothing else in the coalition folder changes.
+//
+// The write faults come after the PDF is printed, and every test prints the
+// same HTML: those tests reuse the first print of it (the browser still starts
+// and is stopped for each), so the file pays for one print, not six.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReportOptions } from '../src/commands/report.js';
 import { report } from '../src/commands/report.js';
+import type { PdfPrintOptions, PdfRenderResult } from '../src/report/pdf.js';
 import { setFaultHook } from '../src/fs/faults.js';
 import { copyOf, snapshot, tempDir } from './helpers/folders.js';
 import { testBrowser } from './helpers/pdf-tools.js';
@@ -19,6 +24,9 @@ type Hook = (path: string, index: number) => void;
 
 const fault = vi.hoisted(() => ({
   onProgress: undefined as ((message: string) => void) | undefined,
+  /** Set by tests whose fault comes after printing: a print of HTML printed before is reused. */
+  reusePrints: false,
+  prints: new Map<string, PdfRenderResult>(),
 }));
 
 // The CLI's progress lines, seen by the test as they happen.
@@ -37,9 +45,32 @@ vi.mock('../src/commands/report.js', async (importOriginal) => {
   };
 });
 
+// The browser session as the report opens it, with print() remembered per HTML when a test asks for it.
+vi.mock('../src/report/pdf.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/report/pdf.js')>();
+  return {
+    ...real,
+    openPdfSession: async (options: Parameters<typeof real.openPdfSession>[0]) => {
+      const session = await real.openPdfSession(options);
+      return {
+        close: () => session.close(),
+        async print(html: string, print: PdfPrintOptions) {
+          const key = JSON.stringify([html, print.headerTemplate, print.footerTemplate, print.toc]);
+          const known = fault.reusePrints && !print.onRequest ? fault.prints.get(key) : undefined;
+          const result = known ?? (await session.print(html, print));
+          fault.prints.set(key, result);
+          // A copy each time, so that no run can change what the next one gets.
+          return { pdf: result.pdf.slice(), pages: new Map(result.pages) };
+        },
+      };
+    },
+  };
+});
+
 afterEach(() => {
   setFaultHook(undefined);
   fault.onProgress = undefined;
+  fault.reusePrints = false;
 });
 
 const EXAMPLE = 'examples/voorbeeldcoalitie';
@@ -213,6 +244,7 @@ describe.skipIf(!browser)('report with a PDF', () => {
     ['EROFS', 1, 'geen schrijfrechten', 'vraag de beheerder om schrijfrechten'],
   ] as const)('%s while saving the PDF (step %i): exit 2, a Dutch message, the earlier PDF unchanged', async (code, k, cause, hint) => {
     const { dir, before } = withEarlierReport(template);
+    fault.reusePrints = true;
     setFaultHook(failAt(k, code));
     const result = await runMain(['report', dir, '--format', 'pdf', '--date', LATER]);
     expectSaveFailure(result, join(dir, 'rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.pdf'), cause, hint);
@@ -226,6 +258,7 @@ describe.skipIf(!browser)('report with a PDF', () => {
   // so at step 3 the HTML already in place must get its earlier version back.
   it.each([0, 1, 2, 3])('with --format both, a failure at step %i keeps both earlier files', async (k) => {
     const { dir, before } = withEarlierReport(template);
+    fault.reusePrints = true;
     setFaultHook(failAt(k, k % 2 ? 'EACCES' : 'ENOSPC'));
     const result = await runMain(['report', dir, '--format', 'both', '--date', LATER]);
     const file = k % 2 ? 'kwaliteitsrapport-coalitie-kansrijk-rivierstad.pdf' : 'kwaliteitsrapport-coalitie-kansrijk-rivierstad.html';

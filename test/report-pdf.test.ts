@@ -2,13 +2,13 @@
 // Debian's chromium and poppler-utils); without them these tests skip and say why.
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFormat } from '../src/format/load.js';
 import { readOutline } from './helpers/pdf-outline.js';
 import { tempDir } from './helpers/folders.js';
 import { expectAccessiblePdf, hasQpdf, headingsAtPageEnd, pageTexts } from './helpers/pdf-structure.js';
-import { pdfinfo, pdfSkipReason, pdftotext } from './helpers/pdf-tools.js';
-import { runBin, runMain } from './helpers/run.js';
+import { pdfinfo, pdfPrinter, pdfSkipReason, pdftotext, testBrowser } from './helpers/pdf-tools.js';
+import { runBinAsync, runMain } from './helpers/run.js';
 
 const EXAMPLE = 'examples/voorbeeldcoalitie';
 const DATE = '2026-03-01';
@@ -38,6 +38,10 @@ describe.skipIf(Boolean(skip))('kwaliteit report as PDF', () => {
   let text: string;
   let pages: string[];
   let titles: string[];
+  // The two small documents below share one browser; every report starts its own.
+  const printer = pdfPrinter({ executablePath: testBrowser() ?? '', timeoutMs: 120_000 });
+
+  afterAll(() => printer.close());
 
   beforeAll(async () => {
     titles = (await loadFormat()).bouwstenen.map((b) => b.title);
@@ -118,14 +122,11 @@ describe.skipIf(Boolean(skip))('kwaliteit report as PDF', () => {
   });
 
   it.skipIf(noQpdf)('has a structural check that sees what Chrome alone leaves, and what finishing it sets', async () => {
-    const { renderPdf, testBrowser } = await import('./helpers/pdf-tools.js');
     const { readPdfStructure } = await import('./helpers/pdf-structure.js');
     const { finishPdf } = await import('../src/report/pdf-finish.js');
     const bare = `<!DOCTYPE html><html lang="nl-NL"><head><title>Kaal</title></head><body><h1>Kop</h1><p><a href="#b">Verder</a></p>
 <h2 id="b">Een kop onderaan</h2><div style="break-before: page"><p>Tekst op de volgende bladzijde.</p></div></body></html>`;
-    const { pdf } = await renderPdf(bare, {
-      executablePath: testBrowser()!,
-      timeoutMs: 30_000,
+    const { pdf } = await printer.print(bare, {
       headerTemplate: '<div style="font-size:8pt; margin-left:20mm">CONCEPT</div>',
       footerTemplate: '<span></span>',
       toc: [],
@@ -152,6 +153,25 @@ describe.skipIf(Boolean(skip))('kwaliteit report as PDF', () => {
     expect(done.structTypes).toEqual(raw.structTypes);
   });
 
+  it('runs no script and lets no request through, even if unsafe HTML got that far', async () => {
+    const requests: string[] = [];
+    const unsafe = `<!DOCTYPE html><html lang="nl"><head><title>Veilig</title></head><body><h1>Kop</h1>
+<img src="http://127.0.0.1:9/x.png"><link rel="stylesheet" href="https://evil.example/x.css">
+<script>document.title = 'script liep'; document.body.textContent = 'script liep';</script></body></html>`;
+    const { pdf } = await printer.print(unsafe, {
+      headerTemplate: '<span></span>',
+      footerTemplate: '<span></span>',
+      toc: [],
+      onRequest: (url) => requests.push(url),
+    });
+    expect(requests).toContain('http://127.0.0.1:9/x.png');
+    const file = join(tempDir(), 'unsafe.pdf');
+    writeFileSync(file, pdf);
+    expect(pdfinfo(file)).toMatch(/^Title:\s+Veilig$/m);
+    expect(pdftotext(file)).toContain('Kop');
+    expect(pdftotext(file)).not.toContain('script liep');
+  });
+
   it('has the right page numbers in the table of contents', () => {
     const toc = tocNumbers(pages);
     expect(toc.size).toBeGreaterThanOrEqual(12);
@@ -166,9 +186,10 @@ describe.skipIf(Boolean(skip))('kwaliteit report as PDF', () => {
     expect(toc.get('De bouwstenen in één oogopslag')).toBe(firstPageWith('De bouwstenen in één oogopslag'));
   });
 
-  it('is made the same way by the built program, HTML and PDF side by side', () => {
+  // The built program and the two browsers that never work: mostly waiting, so side by side.
+  it.concurrent('is made the same way by the built program, HTML and PDF side by side', async ({ expect }) => {
     const out = join(tempDir(), 'verslag.pdf');
-    const result = runBin(['report', EXAMPLE, '--format', 'both', '--out', out, '--date', DATE, '--final']);
+    const result = await runBinAsync(['report', EXAMPLE, '--format', 'both', '--out', out, '--date', DATE, '--final']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('verslag.html');
     expect(result.stdout).toContain('verslag.pdf');
@@ -178,7 +199,7 @@ describe.skipIf(Boolean(skip))('kwaliteit report as PDF', () => {
     expect(tocNumbers(binText.split('\f'))).toEqual(tocNumbers(pages));
   });
 
-  it('stops a browser that hangs, with a clear message (exit 2)', async () => {
+  it.concurrent('stops a browser that hangs, with a clear message (exit 2)', async ({ expect }) => {
     const fake = join(tempDir(), 'hangende-browser');
     writeFileSync(fake, '#!/bin/sh\nexec sleep 30\n');
     chmodSync(fake, 0o755);
@@ -190,29 +211,7 @@ describe.skipIf(Boolean(skip))('kwaliteit report as PDF', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
-  it('runs no script and lets no request through, even if unsafe HTML got that far', async () => {
-    const { renderPdf, testBrowser } = await import('./helpers/pdf-tools.js');
-    const requests: string[] = [];
-    const unsafe = `<!DOCTYPE html><html lang="nl"><head><title>Veilig</title></head><body><h1>Kop</h1>
-<img src="http://127.0.0.1:9/x.png"><link rel="stylesheet" href="https://evil.example/x.css">
-<script>document.title = 'script liep'; document.body.textContent = 'script liep';</script></body></html>`;
-    const { pdf } = await renderPdf(unsafe, {
-      executablePath: testBrowser()!,
-      timeoutMs: 30_000,
-      headerTemplate: '<span></span>',
-      footerTemplate: '<span></span>',
-      toc: [],
-      onRequest: (url) => requests.push(url),
-    });
-    expect(requests).toContain('http://127.0.0.1:9/x.png');
-    const file = join(tempDir(), 'unsafe.pdf');
-    writeFileSync(file, pdf);
-    expect(pdfinfo(file)).toMatch(/^Title:\s+Veilig$/m);
-    expect(pdftotext(file)).toContain('Kop');
-    expect(pdftotext(file)).not.toContain('script liep');
-  });
-
-  it('says so when the browser cannot start (exit 2)', async () => {
+  it.concurrent('says so when the browser cannot start (exit 2)', async ({ expect }) => {
     const fake = join(tempDir(), 'kapotte-browser');
     writeFileSync(fake, '#!/bin/sh\necho "kapot" >&2\nexit 3\n');
     chmodSync(fake, 0o755);

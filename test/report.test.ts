@@ -125,10 +125,10 @@ describe('kwaliteit report --format html on the example', () => {
 });
 
 describe('where kwaliteit report writes', () => {
-  it('writes rapport/kwaliteitsrapport-<coalition>.html in the coalition folder and nothing else', () => {
+  it('writes rapport/kwaliteitsrapport-<coalition>.html in the coalition folder and nothing else', async () => {
     const dir = copyOf(EXAMPLE);
     const before = snapshot(dir);
-    const result = runBin(['report', '--format', 'html', '--date', DATE], { cwd: dir });
+    const result = await runMain(['report', '--format', 'html', '--date', DATE], {}, dir);
     expect(result.code, result.stderr).toBe(0);
     const after = snapshot(dir);
     expect(Object.keys(after).filter((f) => !(f in before))).toEqual(['rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.html']);
@@ -272,7 +272,7 @@ describe('concept and definitief', () => {
 
   it('--final on a complete folder is definitief, without a concept marker', async () => {
     const out = join(tempDir(), 'definitief.html');
-    const result = runBin(['report', EXAMPLE, '--final', '--format', 'html', '--out', out, '--date', '2026-08-15']);
+    const result = await runMain(['report', EXAMPLE, '--final', '--format', 'html', '--out', out, '--date', '2026-08-15']);
     expect(result.code, result.stderr).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('status-badge status-definitief');

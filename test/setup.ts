@@ -1,7 +1,14 @@
-// Every test file shares one parse cache across its loads, as a long-running
-// preview does: a file whose bytes did not change is not parsed again. The
-// built program run in child processes has none, so the first parse is tested there.
+// Runs before every test file, also when files share one process (vitest.config.ts).
+//
+// The loads share one parse cache, as a long-running preview does: a file whose
+// bytes did not change is not parsed again. The built program run in child
+// processes has none, so the first parse is tested there.
+import { afterAll } from 'vitest';
 import { shareParseCache } from '../src/coalition/load.js';
+import { runFileEnd } from './helpers/file-end.js';
 import { cache } from './helpers/memory.js';
 
 shareParseCache(cache);
+
+// Temp folders and preview sessions of this file go when it ends (see helpers/file-end.ts).
+afterAll(runFileEnd);

@@ -137,7 +137,7 @@ describe('the status of the example', () => {
     ]);
     expect(status.next[1].files).toEqual([path]);
 
-    const check = JSON.parse(runBin(['check', root, '--date', '2026-03-01', '--format', 'json']).stdout);
+    const check = JSON.parse((await runMain(['check', root, '--date', '2026-03-01', '--format', 'json'])).stdout);
     const stepFindings = check.coalitions[0].diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'steps-filled');
     expect(stepFindings.map((d: { file: string }) => d.file)).toEqual([path]);
   });
@@ -145,7 +145,7 @@ describe('the status of the example', () => {
   it('puts bouwbladen that miss the same steps on one line', async () => {
     const root = copyOf(EXAMPLE);
     for (const id of ['eerste', 'tweede']) {
-      expect(runBin(['add', root, '--bouwsteen', 'meso-samenhang', '--question', `Vraag ${id}?`, '--id', id, '--date', '2026-03-01']).code).toBe(0);
+      expect((await runMain(['add', root, '--bouwsteen', 'meso-samenhang', '--question', `Vraag ${id}?`, '--id', id, '--date', '2026-03-01'])).code).toBe(0);
     }
     const status = statusOf(await loadCoalition(root), '2026-03-01');
     expect(status.bouwstenen.find((b) => b.id === 'meso-samenhang')!.extra.map((e) => e.state)).toEqual(['leeg', 'leeg']);
@@ -231,8 +231,8 @@ describe('status through the CLI', () => {
     expect(out).toMatch(ANSI);
   });
 
-  it('gives JSON for scripts in the documented shape', () => {
-    const result = runBin(['status', EXAMPLE, '--date', '2026-03-01', '--json']);
+  it('gives JSON for scripts in the documented shape', async () => {
+    const result = await runMain(['status', EXAMPLE, '--date', '2026-03-01', '--json']);
     expect(result.code, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(Object.keys(json)).toEqual(['version', 'date', 'dir', 'name', 'period', 'nextPeriod', 'levels', 'aspects', 'bouwstenen', 'unreadable', 'next']);

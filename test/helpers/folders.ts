@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
-import { afterAll } from 'vitest';
+import { atFileEnd } from './file-end.js';
 import { REPO } from './run.js';
 
 const made: string[] = [];
-afterAll(() => {
+atFileEnd(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -3,7 +3,7 @@
 // with a message that says what is missing.
 import { spawnSync } from 'node:child_process';
 import { findBrowser } from '../../src/report/browser.js';
-import type { PdfPrintOptions, PdfRenderResult, PdfSessionOptions } from '../../src/report/pdf.js';
+import type { PdfPrintOptions, PdfRenderResult, PdfSession, PdfSessionOptions } from '../../src/report/pdf.js';
 
 export function testBrowser(): string | undefined {
   try {
@@ -36,13 +36,20 @@ export function pdfinfo(file: string, ...args: string[]): string {
   return result.stdout;
 }
 
-/** Starts a browser, prints one document and closes it again (the report keeps one session for its two prints). */
-export async function renderPdf(html: string, options: PdfSessionOptions & PdfPrintOptions): Promise<PdfRenderResult> {
-  const { openPdfSession } = await import('../../src/report/pdf.js');
-  const session = await openPdfSession(options);
-  try {
-    return await session.print(html, options);
-  } finally {
-    await session.close();
-  }
+/**
+ * One browser session for the documents a test file prints itself, the way the
+ * report prints with src/report/pdf.ts: started at the first print, ended by
+ * close() (in afterAll). Its time limit runs from that first print to close().
+ */
+export function pdfPrinter(options: PdfSessionOptions): { print(html: string, print: PdfPrintOptions): Promise<PdfRenderResult>; close(): Promise<void> } {
+  let session: Promise<PdfSession> | undefined;
+  return {
+    async print(html, print) {
+      session ??= import('../../src/report/pdf.js').then(({ openPdfSession }) => openPdfSession(options));
+      return (await session).print(html, print);
+    },
+    async close() {
+      await (await session?.catch(() => undefined))?.close();
+    },
+  };
 }

@@ -1,8 +1,8 @@
 // A preview session for tests: started in this process on a folder, with a way
 // to wait for the next page (no sleeps: every wait ends on an event or a timeout).
 import { request } from 'node:http';
-import { afterAll } from 'vitest';
 import { preview, type PreviewSession, type PreviewUpdate } from '../../src/commands/preview.js';
+import { atFileEnd } from './file-end.js';
 
 export interface TestPreview {
   session: PreviewSession;
@@ -16,7 +16,7 @@ export interface TestPreview {
 }
 
 const open: PreviewSession[] = [];
-afterAll(async () => {
+atFileEnd(async () => {
   await Promise.all(open.splice(0).map((session) => session.close()));
 });
 
