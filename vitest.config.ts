@@ -45,9 +45,10 @@ const SLOW = [
   'test/bad-input.test.ts',
   'test/report-axe.test.ts',
   'test/report-pdf.test.ts',
-  'test/check-cli.test.ts',
   'test/properties/report.test.ts',
   'test/properties/new-cycle.test.ts',
+  'test/report-docx.test.ts',
+  'test/check-cli.test.ts',
 ];
 
 class SlowFirst extends BaseSequencer {
