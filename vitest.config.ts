@@ -22,15 +22,16 @@ if (!process.env.TMPDIR && shm) process.env.TMPDIR = shm;
 
 const TESTS = ['test/**/*.test.ts', 'src/**/*.test.ts'];
 
-// A test file that replaces modules (vi.mock, vi.doMock, vi.resetModules) gets a
-// fresh process of its own: in a shared one its mocks would reach the files run
-// after it. Found by reading the files, so a new test file needs no entry here.
+// A test file that replaces modules or globals (vi.mock, vi.doMock, vi.resetModules,
+// vi.stubEnv, vi.stubGlobal) gets a fresh process of its own: in a shared one they
+// could reach the files run after it. Found by reading the files, so a new test
+// file needs no entry here.
 function mockingFiles(): string[] {
   const root = fileURLToPath(new URL('.', import.meta.url));
   return ['test', 'src']
     .flatMap((folder) => readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' }).map((path) => join(folder, path).split('\\').join('/')))
     .filter((path) => path.endsWith('.test.ts') && !path.startsWith('test/fixtures/'))
-    .filter((path) => /\bvi\.(mock|doMock|resetModules)\(/.test(readFileSync(join(root, path), 'utf8')));
+    .filter((path) => /\bvi\.(mock|doMock|resetModules|stubEnv|stubGlobal)\(/.test(readFileSync(join(root, path), 'utf8')));
 }
 const MOCKING = mockingFiles();
 
@@ -45,9 +46,10 @@ const SLOW = [
   'test/bad-input.test.ts',
   'test/report-axe.test.ts',
   'test/report-pdf.test.ts',
-  'test/check-cli.test.ts',
   'test/properties/report.test.ts',
   'test/properties/new-cycle.test.ts',
+  'test/report-docx.test.ts',
+  'test/check-cli.test.ts',
 ];
 
 class SlowFirst extends BaseSequencer {

@@ -6,8 +6,10 @@
 // no temp file is left, and nothing else in the coalition folder changes.
 //
 // The write faults come after the PDF is printed, and every test prints the
-// same HTML: those tests reuse the first print of it (the browser still starts
-// and is stopped for each), so the file pays for one print, not six.
+// same HTML: those tests reuse the first print of it, so the file pays for one
+// print, not six. The two PDF step tests still start and stop a browser of
+// their own (they check that none is left running); the four --format both
+// step tests, which are about the files left behind, go without one.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,8 +26,11 @@ type Hook = (path: string, index: number) => void;
 
 const fault = vi.hoisted(() => ({
   onProgress: undefined as ((message: string) => void) | undefined,
-  /** Set by tests whose fault comes after printing: a print of HTML printed before is reused. */
-  reusePrints: false,
+  /**
+   * Set by tests whose fault comes after printing: the print of HTML printed before is reused,
+   * with or without a browser started (and stopped) for the run.
+   */
+  reuse: undefined as 'print' | 'print and browser' | undefined,
   prints: new Map<string, PdfRenderResult>(),
 }));
 
@@ -51,13 +56,15 @@ vi.mock('../src/report/pdf.js', async (importOriginal) => {
   return {
     ...real,
     openPdfSession: async (options: Parameters<typeof real.openPdfSession>[0]) => {
-      const session = await real.openPdfSession(options);
+      let session = fault.reuse === 'print and browser' ? undefined : await real.openPdfSession(options);
       return {
-        close: () => session.close(),
+        close: async () => session?.close(),
         async print(html: string, print: PdfPrintOptions) {
           const key = JSON.stringify([html, print.headerTemplate, print.footerTemplate, print.toc]);
-          const known = fault.reusePrints && !print.onRequest ? fault.prints.get(key) : undefined;
-          const result = known ?? (await session.print(html, print));
+          const known = fault.reuse && !print.onRequest ? fault.prints.get(key) : undefined;
+          // HTML not printed before (a test run on its own) is printed for real, also without a browser of the run's own.
+          if (!known) session ??= await real.openPdfSession(options);
+          const result = known ?? (await session!.print(html, print));
           fault.prints.set(key, result);
           // A copy each time, so that no run can change what the next one gets.
           return { pdf: result.pdf.slice(), pages: new Map(result.pages) };
@@ -70,7 +77,7 @@ vi.mock('../src/report/pdf.js', async (importOriginal) => {
 afterEach(() => {
   setFaultHook(undefined);
   fault.onProgress = undefined;
-  fault.reusePrints = false;
+  fault.reuse = undefined;
 });
 
 const EXAMPLE = 'examples/voorbeeldcoalitie';
@@ -244,7 +251,7 @@ describe.skipIf(!browser)('report with a PDF', () => {
     ['EROFS', 1, 'geen schrijfrechten', 'vraag de beheerder om schrijfrechten'],
   ] as const)('%s while saving the PDF (step %i): exit 2, a Dutch message, the earlier PDF unchanged', async (code, k, cause, hint) => {
     const { dir, before } = withEarlierReport(template);
-    fault.reusePrints = true;
+    fault.reuse = 'print';
     setFaultHook(failAt(k, code));
     const result = await runMain(['report', dir, '--format', 'pdf', '--date', LATER]);
     expectSaveFailure(result, join(dir, 'rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.pdf'), cause, hint);
@@ -258,7 +265,7 @@ describe.skipIf(!browser)('report with a PDF', () => {
   // so at step 3 the HTML already in place must get its earlier version back.
   it.each([0, 1, 2, 3])('with --format both, a failure at step %i keeps both earlier files', async (k) => {
     const { dir, before } = withEarlierReport(template);
-    fault.reusePrints = true;
+    fault.reuse = 'print and browser';
     setFaultHook(failAt(k, k % 2 ? 'EACCES' : 'ENOSPC'));
     const result = await runMain(['report', dir, '--format', 'both', '--date', LATER]);
     const file = k % 2 ? 'kwaliteitsrapport-coalitie-kansrijk-rivierstad.pdf' : 'kwaliteitsrapport-coalitie-kansrijk-rivierstad.html';

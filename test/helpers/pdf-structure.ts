@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
+import { atFileEnd } from './file-end.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -105,7 +106,20 @@ export function untaggedOperators(content: string): { operators: string[]; mcids
   return { operators: found, mcids };
 }
 
+/** What was read of each file, for as long as it holds the same bytes: several tests look at one PDF. */
+const read = new Map<string, { bytes: Buffer; structure: PdfStructure }>();
+atFileEnd(() => read.clear());
+
 export function readPdfStructure(file: string): PdfStructure {
+  const bytes = readFileSync(file);
+  const known = read.get(file);
+  if (known?.bytes.equals(bytes)) return known.structure;
+  const structure = readPdfStructureAfresh(file);
+  read.set(file, { bytes, structure });
+  return structure;
+}
+
+function readPdfStructureAfresh(file: string): PdfStructure {
   const { objects, outlines, pages } = qpdfJson(file);
   const value = (ref: Json | undefined): Json | undefined => {
     if (typeof ref === 'string' && / \d+ R$/.test(ref)) {
