@@ -12,7 +12,6 @@ const MS1 = 'bouwbladen/meso-samenwerking/periode-1.md';
 // Every test has folders of its own, so they run side by side, the built program's child processes too;
 // side by side they share the machine, so each gets more time than alone.
 describe.concurrent('kwaliteit check', { timeout: 90_000 }, () => {
-
   describe('kwaliteit check on the command line', () => {
     it('exits 0 on the example, with a summary line', async ({ expect }) => {
       const result = await runBinAsync(['check', EXAMPLE, '--date', '2026-03-01']);

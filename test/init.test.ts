@@ -300,7 +300,9 @@ describe('init undone leaves the old state exactly', () => {
   };
   const cases = Object.keys(targets).flatMap((target) => steps.map((step) => [target, step] as [keyof typeof targets, number]));
 
-  it.each(cases)('a fault while writing into %s, at file %i', async (target, step) => {
+  // Each in a folder of its own and with a fault hook of its own (helpers/faults.ts), so several at
+  // once: most of a run is waiting for the file system.
+  it.concurrent.for(cases)('a fault while writing into %s, at file %i', async ([target, step], { expect }) => {
     const parent = tempDir();
     const root = targets[target](parent);
     const before = listing(parent);
@@ -308,7 +310,7 @@ describe('init undone leaves the old state exactly', () => {
     expect(listing(parent)).toEqual(before);
   });
 
-  it.each(cases)('Ctrl+C while writing into %s, at file %i', async (target, step) => {
+  it.concurrent.for(cases)('Ctrl+C while writing into %s, at file %i', async ([target, step], { expect }) => {
     const parent = tempDir();
     const root = targets[target](parent);
     const before = listing(parent);
@@ -335,7 +337,7 @@ describe('init undone leaves the old state exactly', () => {
     expect(listing(parent)).toEqual(before);
   });
 
-  it.each(steps)('never removes a folder that was there before, fault at file %i', async (step) => {
+  it.concurrent.for(steps)('never removes a folder that was there before, fault at file %i', async (step, { expect }) => {
     const root = tempDir();
     mkdirSync(join(root, 'bouwstenen'));
     mkdirSync(join(root, '.github'));

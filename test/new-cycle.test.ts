@@ -253,17 +253,20 @@ describe('new-cycle never leaves half a cycle (in-process)', () => {
     // Each file is written to the staging folder and moved; kwaliteit.yaml is staged and replaced.
     expect(steps).toBe(2 * PERIOD_3_FILES.length + 2);
 
-    for (let k = 0; k < steps; k++) {
-      const root = copyOf(EXAMPLE);
-      const before = snapshot(root);
-      const beforeWrite = (_path: string, index: number) => {
-        if (index === k) throw Object.assign(new Error('schijf vol'), { code: 'ENOSPC' });
-      };
-      await expect(withFaults(beforeWrite, () => newCycle({ ...options(root) })), `k=${k}`).rejects.toMatchObject({ code: 'dir-not-writable' });
-      expect(snapshot(root), `k=${k}`).toEqual(before);
-      expect(leftovers(root), `k=${k}`).toEqual([]);
-      expect(readdirSync(join(root, 'bouwbladen')).sort(), `k=${k}`).toEqual(Object.keys(before).filter((p) => p.startsWith('bouwbladen/')).map((p) => p.split('/')[1]).filter((v, i, a) => a.indexOf(v) === i).sort());
-    }
+    // Every k in a copy of its own and with a fault hook of its own (helpers/faults.ts), all at once.
+    await Promise.all(
+      Array.from({ length: steps }, async (_, k) => {
+        const root = copyOf(EXAMPLE);
+        const before = snapshot(root);
+        const beforeWrite = (_path: string, index: number) => {
+          if (index === k) throw Object.assign(new Error('schijf vol'), { code: 'ENOSPC' });
+        };
+        await expect(withFaults(beforeWrite, () => newCycle({ ...options(root) })), `k=${k}`).rejects.toMatchObject({ code: 'dir-not-writable' });
+        expect(snapshot(root), `k=${k}`).toEqual(before);
+        expect(leftovers(root), `k=${k}`).toEqual([]);
+        expect(readdirSync(join(root, 'bouwbladen')).sort(), `k=${k}`).toEqual(Object.keys(before).filter((p) => p.startsWith('bouwbladen/')).map((p) => p.split('/')[1]).filter((v, i, a) => a.indexOf(v) === i).sort());
+      }),
+    );
   });
 
   it('rolls back and never replaces a file that appears while it moves files into place', async () => {

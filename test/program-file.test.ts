@@ -1,13 +1,12 @@
 // The single-file program (npm run build:exe; .ci/run builds it before the
 // suite), run as a coordinator without Node would: by its own path, with a PATH
 // on which there is no node at all.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyOf, tempDir } from './helpers/folders.js';
 import { testBrowser } from './helpers/pdf-tools.js';
-import { REPO, runMain } from './helpers/run.js';
+import { exec, REPO, runMain } from './helpers/run.js';
 
 const PROGRAM = join(REPO, 'dist-exe/kwaliteit-linux-x64');
 /** The newest source or template the program file is made from. */
@@ -23,43 +22,43 @@ const built = existsSync(PROGRAM) && !stale;
 const VERSION = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version;
 const DATE = '2026-03-01';
 
-describe.skipIf(!built)(`the Linux program file${built ? '' : ` (overgeslagen: dist-exe/kwaliteit-linux-x64 ${stale ? 'is ouder dan de code' : 'ontbreekt'}; maak hem met "npm run build:exe", .ci/run doet dat)`}`, () => {
+// The two tests have folders of their own and run side by side, each program in a child process.
+describe.skipIf(!built).concurrent(`the Linux program file${built ? '' : ` (overgeslagen: dist-exe/kwaliteit-linux-x64 ${stale ? 'is ouder dan de code' : 'ontbreekt'}; maak hem met "npm run build:exe", .ci/run doet dat)`}`, () => {
   // An empty folder as the whole PATH: no node, no npm, nothing.
   const emptyPath = tempDir('geen-node-');
   const home = tempDir('thuis-');
-  const program = (args: string[], cwd: string) =>
-    spawnSync(PROGRAM, args, { cwd, encoding: 'utf8', env: { PATH: emptyPath, HOME: home, NO_COLOR: '1' }, timeout: 60_000 });
+  const program = (args: string[], cwd: string) => exec(PROGRAM, args, { cwd, env: { PATH: emptyPath, HOME: home, NO_COLOR: '1' }, timeout: 60_000 });
 
-  it('runs with no node on the PATH: --version, init, check --format json like node does', async () => {
+  it('runs with no node on the PATH: --version, init, check --format json like node does', async ({ expect }) => {
     expect(readdirSync(emptyPath)).toEqual([]);
-    expect(program(['--version'], home).stdout).toBe(`${VERSION}\n`);
+    expect((await program(['--version'], home)).stdout).toBe(`${VERSION}\n`);
 
     const parent = tempDir();
-    const made = program(['init', 'nieuw', '--name', 'Coalitie Test', '--lead', 'OBS De Linde', '--yes'], parent);
+    const made = await program(['init', 'nieuw', '--name', 'Coalitie Test', '--lead', 'OBS De Linde', '--yes'], parent);
     expect(made.status, made.stderr).toBe(0);
     const manifest = JSON.parse(readFileSync(join(parent, 'nieuw/package.json'), 'utf8'));
     expect(manifest.dependencies.kwaliteit).toBe(VERSION);
     expect(readFileSync(join(parent, 'nieuw/bouwstenen/meso-samenhang.md'), 'utf8')).toContain('# Samenhang op mesoniveau');
 
     const dir = copyOf('examples/voorbeeldcoalitie');
-    const theirs = program(['check', dir, '--format', 'json', '--date', DATE], REPO);
+    const theirs = await program(['check', dir, '--format', 'json', '--date', DATE], REPO);
     const ours = await runMain(['check', dir, '--format', 'json', '--date', DATE]);
     expect(theirs.status).toBe(ours.code);
     expect(JSON.parse(theirs.stdout)).toEqual(JSON.parse(ours.stdout));
     // Errors stay Dutch and without a stack trace in the program file too.
-    const missing = program(['check', join(parent, 'bestaat-niet')], home);
+    const missing = await program(['check', join(parent, 'bestaat-niet')], home);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^Fout: De map .* bestaat niet\./);
   });
 
-  it.skipIf(!testBrowser())(`makes the PDF report with the browser on this computer${testBrowser() ? '' : ' (overgeslagen: geen browser gevonden)'}`, () => {
+  it.skipIf(!testBrowser())(`makes the PDF report with the browser on this computer${testBrowser() ? '' : ' (overgeslagen: geen browser gevonden)'}`, async ({ expect }) => {
     const dir = copyOf('examples/voorbeeldcoalitie');
-    const result = program(['report', dir, '--date', DATE, '--browser', testBrowser()!], home);
+    const result = await program(['report', dir, '--date', DATE, '--browser', testBrowser()!], home);
     expect(result.status, result.stderr).toBe(0);
     const pdf = readFileSync(join(dir, 'rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     // The CSS and format inside the program file made it: the HTML version shows both.
-    expect(program(['report', dir, '--format', 'html', '--date', DATE], home).status).toBe(0);
+    expect((await program(['report', dir, '--format', 'html', '--date', DATE], home)).status).toBe(0);
     const html = readFileSync(join(dir, 'rapport/kwaliteitsrapport-coalitie-kansrijk-rivierstad.html'), 'utf8');
     expect(html).toContain('@page');
     expect(html).toContain(`kwaliteit ${VERSION}`);
