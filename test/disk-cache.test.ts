@@ -5,6 +5,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runRules } from '../src/check/run-rules.js';
 import { openDiskCache } from '../src/coalition/disk-cache.js';
@@ -13,8 +14,7 @@ import type { Coalition } from '../src/coalition/model.js';
 import { memorySource, type MemoryFiles } from '../src/coalition/source.js';
 import type { ParsedYaml } from '../src/yaml/parse.js';
 import { exampleWith } from './helpers/memory.js';
-import { BIN, REPO } from './helpers/run.js';
-import { exec } from './helpers/run.js';
+import { BIN, exec, REPO } from './helpers/run.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'kwaliteit-disk-cache-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -128,5 +128,21 @@ describe('the parse cache on disk', () => {
     // The cache holds the parse of the files, not some other copy of them.
     const [name] = readdirSync(join(home, 'kwaliteit', 'parse'));
     expect(readFileSync(join(home, 'kwaliteit', 'parse', name)).includes(Buffer.from('samenhang'))).toBe(true);
+  });
+
+  it('lets a run that finds every file in it leave the parsers unloaded (micromark, yaml, zod)', async () => {
+    const example = join(REPO, 'examples/voorbeeldcoalitie');
+    const home = newFolder();
+    const { CI: _, ...env } = process.env;
+    // Node's own debug output names every module it loads ("Storing file://…").
+    const loaded = async () => {
+      const run = await exec(process.execPath, [BIN, 'check', example, '--date', DATE], { env: { ...env, NO_COLOR: '1', XDG_CACHE_HOME: home, NODE_DEBUG: 'esm' } });
+      const chunks = new Set([...run.stderr.matchAll(/Storing (file:\/\/\S+\/dist\/[^\s/]+\.js)/g)].map((match) => fileURLToPath(match[1])));
+      expect([...chunks].map((path) => path.split(/[\\/]/).pop())).toContain('cli.js');
+      return [...chunks].flatMap((path) => (JSON.parse(readFileSync(`${path}.map`, 'utf8')) as { sources: string[] }).sources);
+    };
+    const parsers = (sources: string[]) => sources.filter((source) => /node_modules\/(micromark|yaml|zod)\/|src\/coalition\/parse-file\.ts/.test(source));
+    expect(parsers(await loaded())).not.toEqual([]);
+    expect(parsers(await loaded())).toEqual([]);
   });
 });
