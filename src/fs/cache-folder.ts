@@ -1,0 +1,32 @@
+// kwaliteit's own cache folder, per user: never in a coalition's folder, never a
+// folder others can write to, and safe to delete at any time. What is kept there
+// only saves time; every reader checks an entry against what it stands for.
+import { homedir } from 'node:os';
+import { posix, win32 } from 'node:path';
+
+export interface CacheFolderHost {
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  home: () => string;
+}
+
+const thisMachine: CacheFolderHost = { env: process.env, platform: process.platform, home: homedir };
+
+/**
+ * The folder, or undefined when there is none to use: in CI (which starts clean
+ * every time, so writing a cache would only cost) and without a home folder.
+ */
+export function userCacheFolder(host: CacheFolderHost = thisMachine): string | undefined {
+  const { env, platform } = host;
+  if (env.CI) return undefined;
+  // The platform's own path rules, also when a test asks about another platform.
+  const { isAbsolute, join } = platform === 'win32' ? win32 : posix;
+  try {
+    if (platform === 'win32') return env.LOCALAPPDATA && isAbsolute(env.LOCALAPPDATA) ? join(env.LOCALAPPDATA, 'kwaliteit', 'Cache') : undefined;
+    if (platform === 'darwin') return join(host.home(), 'Library', 'Caches', 'kwaliteit');
+    return join(env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(host.home(), '.cache'), 'kwaliteit');
+  } catch {
+    // No home folder (homedir() throws when the user has none).
+    return undefined;
+  }
+}
