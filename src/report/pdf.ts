@@ -167,6 +167,8 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
   const deadline = new Deadline(options.timeoutMs, kill, signal);
   let closing: Promise<void> | undefined;
   let launching: Promise<unknown> | undefined;
+  /** The page is ready: the browser came up whole. */
+  let up = false;
   const { default: puppeteer } = await import('puppeteer-core');
   // A full or locked temp folder is not a fault in kwaliteit: say what stopped the browser.
   const profile = await mkdtemp(join(tmpdir(), 'kwaliteit-browser-')).catch((error: NodeJS.ErrnoException) => {
@@ -221,6 +223,7 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
       if (request.url().startsWith('data:')) void request.continue().catch(() => {});
       else void request.abort('blockedbyclient').catch(() => {});
     });
+    up = true;
     return page;
   })();
   // Handled where it is awaited; this only keeps an early exit from reporting it as unhandled.
@@ -272,17 +275,19 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
 
     close() {
       // Once: report.ts lets the browser close while it finishes the PDF, and closes again in its finally.
-      closing ??= shutDown();
+      // A browser that is up is told to close right now, not after the caller's next stretch of work
+      // (finishing the PDF): it then shuts down on the other core meanwhile.
+      closing ??= shutDown(up && browser ? browser.close().catch(() => {}) : undefined);
       return closing;
     },
   };
 
-  async function shutDown(): Promise<void> {
+  async function shutDown(started: Promise<void> | undefined): Promise<void> {
     await ready.catch(() => {});
     // After Ctrl+C `ready` fails at once while the launch winds down; the profile goes only after it.
     if (launching) await Promise.race([launching.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
     if (browser) {
-      const closed = browser.close().catch(() => {});
+      const closed = started ?? browser.close().catch(() => {});
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
       await Promise.race([closed, timeout]);
       kill();
