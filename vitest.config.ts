@@ -91,6 +91,7 @@ function productionBuilds(): Plugin {
 export default defineConfig({
   plugins: [productionBuilds()],
   test: {
+    globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

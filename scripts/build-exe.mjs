@@ -14,6 +14,7 @@ import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSy
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildId } from './build-id.mjs';
 import { builtinFormats } from './builtin-formats.mjs';
 import { inject } from 'postject';
 import { ensureNodeBinary, nodeVersion } from './node-binary.mjs';
@@ -38,8 +39,12 @@ await build({
   target: `node${nodeVersion.split('.')[0]}`,
   minify: true,
   // import.meta does not exist in CommonJS; in the program file it is the program itself.
-  // The built-in formats as data, as in scripts/build.mjs.
-  define: { 'import.meta.url': '__kwaliteitProgramUrl', KWALITEIT_BUILTIN_FORMATS: JSON.stringify(JSON.stringify(builtinFormats(join(repo, 'templates')))) },
+  // The built-in formats as data and the build's id, as in scripts/build.mjs.
+  define: {
+    'import.meta.url': '__kwaliteitProgramUrl',
+    KWALITEIT_BUILTIN_FORMATS: JSON.stringify(JSON.stringify(await builtinFormats(repo))),
+    KWALITEIT_BUILD_ID: JSON.stringify(buildId(repo)),
+  },
   banner: { js: "var __kwaliteitProgramUrl = require('node:url').pathToFileURL(__filename).href;" },
   // Optional speed-ups of ws (used by puppeteer-core), loaded in a try/catch when installed.
   external: ['bufferutil', 'utf-8-validate'],

@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { buildId } from './build-id.mjs';
 import { builtinFormats } from './builtin-formats.mjs';
 
 // Build next to dist/ and swap it in, so a running kwaliteit (or a second build)
@@ -12,7 +13,7 @@ const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const next = `${dist}.next-${process.pid}`;
 const old = `${dist}.old-${process.pid}`;
 await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'check-worker': 'src/check/worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'check-worker': 'src/check/worker.ts', 'cache-folder': 'src/fs/cache-folder.ts' },
   outdir: next,
   bundle: true,
   splitting: true,
@@ -27,7 +28,11 @@ await build({
     js: "import { createRequire as __kwaliteitCreateRequire } from 'node:module'; const require = __kwaliteitCreateRequire(import.meta.url);",
   },
   // As the text of a JSON string: esbuild puts a string where the name stands, and JSON.parse reads it fastest.
-  define: { KWALITEIT_BUILTIN_FORMATS: JSON.stringify(JSON.stringify(builtinFormats(fileURLToPath(new URL('../templates', import.meta.url))))) },
+  // And the id of this build, for the parse cache.
+  define: {
+    KWALITEIT_BUILTIN_FORMATS: JSON.stringify(JSON.stringify(await builtinFormats(fileURLToPath(new URL('..', import.meta.url))))),
+    KWALITEIT_BUILD_ID: JSON.stringify(buildId(fileURLToPath(new URL('..', import.meta.url)))),
+  },
   logLevel: 'warning',
 });
 await rename(dist, old).catch(() => {});

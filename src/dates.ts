@@ -2,10 +2,9 @@
 // shift with a time zone. This is the one place that reads and writes them.
 import { errors } from './errors.js';
 
-// In UTC on both sides: "1 september" is that day wherever the computer is.
-const DUTCH_DATE = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const DUTCH_MONTH = new Intl.DateTimeFormat('nl-NL', { month: 'long', timeZone: 'UTC' });
-const MONTHS = Array.from({ length: 12 }, (_, month) => DUTCH_MONTH.format(Date.UTC(2000, month, 1)));
+// Written out rather than asked of Intl: loading its Dutch data costs every run
+// more than 10 ms, and a Node built without full ICU would print English names.
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'] as const;
 
 /** `value` when it is a real date as jaar-maand-dag; otherwise the Dutch error for `option` (exit 2). */
 export function requireIsoDate(value: string, option: string): string {
@@ -45,7 +44,7 @@ export function daysBetween(from: string, to: string): number {
 /** "1 september 2025" */
 export function formatDutchDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return DUTCH_DATE.format(Date.UTC(y, m - 1, d));
+  return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
 /** The ISO form of a Dutch-style date such as "1-9-2025" or "1 september 2025", if it is one. */

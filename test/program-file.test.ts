@@ -3,7 +3,7 @@
 // on which there is no node at all.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { copyOf, tempDir } from './helpers/folders.js';
 import { testBrowser } from './helpers/pdf-tools.js';
 import { exec, REPO, runMain } from './helpers/run.js';
@@ -24,9 +24,14 @@ const DATE = '2026-03-01';
 
 // The two tests have folders of their own and run side by side, each program in a child process.
 describe.skipIf(!built).concurrent(`the Linux program file${built ? '' : ` (overgeslagen: dist-exe/kwaliteit-linux-x64 ${stale ? 'is ouder dan de code' : 'ontbreekt'}; maak hem met "npm run build:exe", .ci/run doet dat)`}`, () => {
-  // An empty folder as the whole PATH: no node, no npm, nothing.
-  const emptyPath = tempDir('geen-node-');
-  const home = tempDir('thuis-');
+  // An empty folder as the whole PATH: no node, no npm, nothing. Made when the tests run:
+  // a file whose tests are all skipped runs no afterAll, so it would leave them behind.
+  let emptyPath: string;
+  let home: string;
+  beforeAll(() => {
+    emptyPath = tempDir('geen-node-');
+    home = tempDir('thuis-');
+  });
   const program = (args: string[], cwd: string) => exec(PROGRAM, args, { cwd, env: { PATH: emptyPath, HOME: home, NO_COLOR: '1' }, timeout: 60_000 });
 
   it('runs with no node on the PATH: --version, init, check --format json like node does', async ({ expect }) => {

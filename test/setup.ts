@@ -2,7 +2,8 @@
 //
 // The loads share one parse cache, as a long-running preview does: a file whose
 // bytes did not change is not parsed again. The built program run in child
-// processes has none, so the first parse is tested there.
+// processes keeps its own on disk, in a folder of this test run
+// (test/global-setup.ts); test/disk-cache.test.ts tests that one.
 import { afterAll } from 'vitest';
 import { shareParseCache } from '../src/coalition/load.js';
 import { runFileEnd } from './helpers/file-end.js';

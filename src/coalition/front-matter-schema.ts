@@ -2,6 +2,7 @@
 // exists in the format is a rule (with a suggestion), not schema.
 import * as z from 'zod/mini';
 import { described } from '../schema/describe.js';
+import { BOUWBLAD_KEYS, BOUWSTEEN_KEYS, type Shape } from '../schema/known-keys.js';
 
 // A function: each field gets its own schema object, so each can carry its own description.
 const list = () =>
@@ -40,13 +41,8 @@ export const BouwbladFrontMatterSchema = z.looseObject({
   links: described(list(), 'Andere bouwstenen (niveau-aspect) waar dit werk invloed op heeft.'),
   contributors: described(list(), 'Wie aan dit bouwblad heeft bijgedragen.'),
   previous: described(z.optional(z.string().check(z.trim(), z.minLength(1))), 'Het bouwblad waar deze vraag vandaan komt, als <bouwblad>/periode-<n>.'),
-});
+} satisfies Shape<typeof BOUWBLAD_KEYS>);
 
 export type BouwbladFrontMatterData = z.infer<typeof BouwbladFrontMatterSchema>;
 
-/** The names the front-matter of a bouwblad knows, straight from its schema. */
-export const BOUWBLAD_KEYS = Object.keys(BouwbladFrontMatterSchema.def.shape) as (keyof BouwbladFrontMatterData)[];
-
-export const BouwsteenFrontMatterSchema = z.looseObject({ level: levelField, aspect: aspectField });
-
-export const BOUWSTEEN_KEYS = Object.keys(BouwsteenFrontMatterSchema.def.shape);
+export const BouwsteenFrontMatterSchema = z.looseObject({ level: levelField, aspect: aspectField } satisfies Shape<typeof BOUWSTEEN_KEYS>);

@@ -4,7 +4,7 @@
 // outside the folder is ever read or quoted.
 import { posix } from 'node:path';
 import { errors } from '../errors.js';
-import { builtinFormatPath, isBuiltinName, loadFormat, parseFormat } from '../format/load.js';
+import { builtinFormatPath, isBuiltinName, loadFormat } from '../format/load.js';
 import type { Format } from '../format/format.js';
 import { decodeText } from '../markdown/decode.js';
 import { CONFIG_FILE } from './layout.js';
@@ -46,5 +46,6 @@ export async function loadCoalitionFormat(source: FileSource, listing: Listing, 
   }
   const decoded = decodeText(read.bytes);
   if (!decoded.ok) throw errors.formatUnreadable(path, CONFIG_FILE, 'het is geen tekst in UTF-8');
+  const { parseFormat } = await import('../format/parse.js');
   return { format: parseFormat(decoded.text, path, `${source.root}/${path}`), file: path };
 }

@@ -3,18 +3,17 @@
 // that file and the run goes on.
 import type { Diagnostic } from '../diagnostic.js';
 import { findCoalitionRoot } from './find.js';
-import { BouwbladFrontMatterSchema, BouwsteenFrontMatterSchema } from './front-matter-schema.js';
-import { BOUWBLADEN_DIR, BOUWSTENEN_DIR, CONFIG_FILE, KNOWN_FILES, PERIOD_FILE } from './layout.js';
+import { BOUWBLADEN_DIR, BOUWSTENEN_DIR, CONFIG_FILE, KNOWN_FILES } from './layout.js';
 import { loadCoalitionFormat } from './load-format.js';
 import type { Filling, ParsedBody } from '../markdown/sections.js';
 import { imageTarget } from './images.js';
 import type { BouwbladFile, BouwsteenFile, Coalition, MarkdownFile } from './model.js';
 import { readConfig } from './read-config.js';
-import type { ParseCache } from './parse-cache.js';
-import { parseMarkdownBytes, unreadableFile, type ReadResult } from './read-file.js';
-import { loadGfm, mayNeedGfm } from '../markdown/sections.js';
-import { validate } from './schema-diagnostics.js';
-import { diskSource, type FileSource } from './source.js';
+import { openDiskCache } from './disk-cache.js';
+import type { ParsedFiles } from './parse-cache.js';
+import type { Entry } from './parse-file.js';
+import { parser } from './parser.js';
+import { diskSource, type FileSource, type ReadOutcome } from './source.js';
 
 /** Runs `task` over `items` with at most `limit` at once (file handles are finite). */
 async function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
@@ -30,25 +29,34 @@ async function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Pr
   return results;
 }
 
-let sharedCache: ParseCache | undefined;
+let sharedCache: ParsedFiles | undefined;
 
 /**
  * A host that loads coalitions again and again in one process (the test suite,
  * a long-running preview) can share one cache for every loadCoalition. Nothing
  * in a cached parse depends on the folder it came from, only on the bytes.
  */
-export function shareParseCache(cache: ParseCache | undefined): void {
+export function shareParseCache(cache: ParsedFiles | undefined): void {
   sharedCache = cache;
 }
 
-/** The coalition in `dir` (or the nearest folder above it with a kwaliteit.yaml), from disk. */
+/**
+ * The coalition in `dir` (or the nearest folder above it with a kwaliteit.yaml),
+ * from disk. A run on its own keeps its parsed files in the user's cache folder
+ * (disk-cache.ts), so the next run parses only what changed.
+ */
 export async function loadCoalition(dir: string): Promise<Coalition> {
-  return loadFrom(diskSource(await findCoalitionRoot(dir)), sharedCache ? { cache: sharedCache } : {});
+  const source = diskSource(await findCoalitionRoot(dir));
+  if (sharedCache) return loadFrom(source, { cache: sharedCache });
+  const cache = await openDiskCache(source.root);
+  const coalition = await loadFrom(source, cache ? { cache } : {});
+  await cache?.save();
+  return coalition;
 }
 
 export interface LoadOptions {
   /** Parsed files of an earlier load: a file whose bytes did not change is not parsed again. */
-  cache?: ParseCache;
+  cache?: ParsedFiles;
 }
 
 export async function loadFrom(source: FileSource, options: LoadOptions = {}): Promise<Coalition> {
@@ -112,39 +120,17 @@ export async function loadFrom(source: FileSource, options: LoadOptions = {}): P
     else if (!KNOWN_FILES.has(path) && path !== BOUWBLADEN_DIR && path !== BOUWSTENEN_DIR && !parts.some((part) => part.startsWith('.'))) strayFiles.push(path);
   }
 
-  const load = async <T>(path: string, make: (read: ReadResult) => { file: T; diagnostics: Diagnostic[] }): Promise<T> => {
-    const bytes = await source.read(path);
-    // Tables (which import writes from Word) need the GFM parser; it loads only for a file that may hold one.
-    if (bytes.ok && mayNeedGfm(bytes.bytes)) await loadGfm();
-    const cached = bytes.ok ? options.cache?.get(path, bytes.bytes) : undefined;
-    const loaded = (cached as { file: T; diagnostics: Diagnostic[] } | undefined) ?? make(bytes.ok ? parseMarkdownBytes(path, bytes.bytes) : unreadableFile(path, bytes));
-    if (bytes.ok && !cached) options.cache?.set(path, bytes.bytes, loaded);
+  const load = async <T>(path: string, parse: (path: string, read: ReadOutcome) => Promise<Entry<T>>): Promise<T> => {
+    const read = await source.read(path);
+    const cached = read.ok ? (options.cache?.get(path, read.bytes) as Entry<T> | undefined) : undefined;
+    const loaded = cached ?? (await parse(path, read));
+    if (read.ok && !cached) options.cache?.set(path, read.bytes, loaded);
     diagnostics.push(...loaded.diagnostics);
     return loaded.file;
   };
 
-  const bouwstenen = await mapLimited(bouwsteenPaths, 32, (path) =>
-    load<BouwsteenFile>(path, (read) => {
-      const file: BouwsteenFile = { ...read.file, id: path.slice(BOUWSTENEN_DIR.length + 1).replace(/\.md$/i, '') };
-      const checked = read.file.readable ? validate(BouwsteenFrontMatterSchema, read.file.data, read.file.yaml, path, 'front-matter-schema', read.file.body).diagnostics : [];
-      return { file, diagnostics: [...read.diagnostics, ...checked] };
-    }),
-  );
-
-  const bouwbladen = await mapLimited(bouwbladPaths, 32, (path) =>
-    load<BouwbladFile>(path, (read) => {
-      const [, id, name] = path.split('/');
-      const periodMatch = PERIOD_FILE.exec(name);
-      const file: BouwbladFile = { ...read.file, id, ...(periodMatch ? { filePeriod: Number(periodMatch[1]) } : {}) };
-      const found = [...read.diagnostics];
-      if (read.file.readable) {
-        const checked = validate(BouwbladFrontMatterSchema, read.file.data, read.file.yaml, path, 'front-matter-schema', read.file.body);
-        found.push(...checked.diagnostics);
-        if (checked.value) file.frontMatter = checked.value;
-      }
-      return { file, diagnostics: found };
-    }),
-  );
+  const bouwstenen = await mapLimited(bouwsteenPaths, 32, (path) => load<BouwsteenFile>(path, async (...file) => (await parser()).bouwsteenEntry(...file)));
+  const bouwbladen = await mapLimited(bouwbladPaths, 32, (path) => load<BouwbladFile>(path, async (...file) => (await parser()).bouwbladEntry(...file)));
   options.cache?.keepOnly([CONFIG_FILE, ...bouwsteenPaths, ...bouwbladPaths]);
 
   // A part with only an image counts as filled when the image is there, as the report would show it.

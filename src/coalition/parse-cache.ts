@@ -4,7 +4,16 @@
 // load the same coalition many times) keep one across loads.
 import { Buffer } from 'node:buffer';
 
-export class ParseCache {
+/** What the loader asks of a cache of parsed files: this one in memory, or the one kept on disk (disk-cache.ts). */
+export interface ParsedFiles {
+  /** The parse of `path` when it was made from exactly these bytes. */
+  get(path: string, bytes: Uint8Array): unknown;
+  set(path: string, bytes: Uint8Array, value: unknown): void;
+  /** Forgets files that are gone. */
+  keepOnly(paths: Iterable<string>): void;
+}
+
+export class ParseCache implements ParsedFiles {
   private readonly entries = new Map<string, { bytes: Uint8Array; value: unknown }>();
   hits = 0;
 

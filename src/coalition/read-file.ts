@@ -1,9 +1,8 @@
-// Reads one file of a coalition through its source: bytes to text, text to
-// front-matter and a parsed body. Every problem becomes a diagnostic on that
-// file; nothing here throws for what a person wrote.
+// Reads one file of a coalition through its source: bytes to text, or the one
+// diagnostic that says why there is no text (parse-file.ts does the rest).
+// Nothing here throws for what a person wrote.
 import type { Diagnostic } from '../diagnostic.js';
 import { decodeText } from '../markdown/decode.js';
-import { parseMarkdownFile } from '../markdown/sections.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import type { MarkdownFile } from './model.js';
 import type { FileSource, ReadOutcome } from './source.js';
@@ -11,12 +10,6 @@ import type { FileSource, ReadOutcome } from './source.js';
 export interface ReadResult {
   file: MarkdownFile;
   diagnostics: Diagnostic[];
-}
-
-function lineEndOf(text: string): '\r\n' | '\n' {
-  const crlf = text.match(/\r\n/g)?.length ?? 0;
-  const lf = (text.match(/\n/g)?.length ?? 0) - crlf;
-  return crlf > lf ? '\r\n' : '\n';
 }
 
 /** An error the loader finds in a file itself, before any rule runs. */
@@ -117,57 +110,3 @@ export const unreadableFile = (path: string, read: Extract<ReadOutcome, { ok: fa
   diagnostics: [unreadable(path, read.code, read.size)],
 });
 
-export function parseMarkdownBytes(path: string, bytes: Uint8Array): ReadResult {
-  const { text, diagnostics } = decode(path, bytes);
-  if (text === undefined) return { file: { path, readable: false }, diagnostics };
-  return parseMarkdownText(path, text, diagnostics);
-}
-
-export async function readMarkdownFile(source: FileSource, path: string): Promise<ReadResult> {
-  const read = await source.read(path);
-  return read.ok ? parseMarkdownBytes(path, read.bytes) : unreadableFile(path, read);
-}
-
-/** The parse half of readMarkdownFile, for text that is already in memory. */
-export function parseMarkdownText(path: string, text: string, diagnostics: Diagnostic[] = []): ReadResult {
-  if (!text.trim()) {
-    diagnostics.push(
-      fileError(path, 'file-empty', 'Dit bestand is leeg.', 'Vul het bestand, of haal het weg. In een nieuwe map met "npx kwaliteit init" zie je hoe een bouwblad eruitziet.'),
-    );
-    return { file: { path, readable: false }, diagnostics };
-  }
-  const parsed = parseMarkdownFile(text);
-  if (parsed.tooComplex) {
-    const { message, hint, line } = parsed.tooComplex;
-    diagnostics.push(fileError(path, 'file-too-complex', message, hint, line));
-    return { file: { path, readable: false }, diagnostics };
-  }
-  const { yaml, problems } = parsed.frontMatter;
-  for (const problem of problems) diagnostics.push({ file: path, ruleId: 'yaml-syntax', severity: 'error', ...problem });
-  if (!parsed.body) return { file: { path, readable: false, ...(yaml ? { yaml } : {}) }, diagnostics };
-
-  const data = yaml?.data;
-  if (yaml && (data === null || typeof data !== 'object' || Array.isArray(data))) {
-    diagnostics.push({
-      file: path,
-      line: 2,
-      column: 1,
-      ruleId: 'yaml-syntax',
-      severity: 'error',
-      message: 'De kop van het bestand (tussen de twee regels ---) is geen lijst van namen met waarden.',
-      hint: 'Schrijf de kop als regels "naam: waarde", zoals "level: meso".',
-    });
-    return { file: { path, readable: false, yaml }, diagnostics };
-  }
-  return {
-    file: {
-      path,
-      readable: true,
-      yaml,
-      data: data as Record<string, unknown> | undefined,
-      body: parsed.body,
-      lineEnd: lineEndOf(text),
-    },
-    diagnostics,
-  };
-}

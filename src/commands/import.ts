@@ -20,7 +20,7 @@ import { withLock } from '../fs/lock.js';
 import { FileChangedError, FileExistsError, inTransaction } from '../fs/transaction.js';
 import { diskSource } from '../coalition/source.js';
 import { imageType, MAX_IMAGE_BYTES } from '../images/type.js';
-import { isFilled } from '../markdown/sections.js';
+import { isFilled } from '../markdown/filling.js';
 import { renderBouwblad } from '../scaffold/bouwblad.js';
 import { folderArgumentFor } from '../text/display-path.js';
 import { slugify, uniqueId } from '../text/slug.js';

@@ -3,6 +3,7 @@
 // zod/mini keeps `kwaliteit check` quick to start; the API is functional.
 import * as z from 'zod/mini';
 import { explainBadDate, isIsoDate } from '../dates.js';
+import { CONFIG_KEYS, type Shape } from '../schema/known-keys.js';
 import { described } from '../schema/describe.js';
 
 const required = (what: string) => ({ error: `Vul bij "{name}" ${what} in.` });
@@ -47,10 +48,7 @@ export const ConfigSchema = z.looseObject({
     ),
     'De perioden, elk met number, from en to (jaar-maand-dag).',
   ),
-});
+} satisfies Shape<typeof CONFIG_KEYS>);
 
 export type ConfigData = z.infer<typeof ConfigSchema>;
 export type Period = z.infer<typeof PeriodSchema>;
-
-/** The names kwaliteit.yaml knows, straight from its schema. */
-export const CONFIG_KEYS = Object.keys(ConfigSchema.def.shape);

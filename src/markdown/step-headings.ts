@@ -4,7 +4,8 @@
 // inside a comment or a quote, or without the word "Stap". Found on the parsed
 // tree, so each has the line it stands on.
 import type { Nodes, Paragraph, RootContent } from 'mdast';
-import { STEP_HEADING, type ParsedBody } from './sections.js';
+import { STEP_HEADING } from './filling.js';
+import type { ParsedBody } from './sections.js';
 
 export type NearMissKind = 'no-space' | 'depth' | 'underlined' | 'bold' | 'plain' | 'indented' | 'in-comment' | 'in-open-comment' | 'nested' | 'no-number';
 

@@ -6,7 +6,8 @@
 // the comment too), and a <!-- that is never closed.
 import type { Html, RootContent } from 'mdast';
 import type { MarkdownFile } from '../coalition/model.js';
-import { isFilled, STEP_HEADING, type ParsedBody } from '../markdown/sections.js';
+import { isFilled, STEP_HEADING } from '../markdown/filling.js';
+import type { ParsedBody } from '../markdown/sections.js';
 import { knownComments, type KnownComments } from '../scaffold/guidance.js';
 import { wordsBeyond, wordsOf } from '../text/extra-words.js';
 import { andList } from '../text/lists.js';

@@ -1,5 +1,4 @@
-import { CONFIG_KEYS } from '../config/schema.js';
-import { BOUWBLAD_KEYS, BOUWSTEEN_KEYS } from '../coalition/front-matter-schema.js';
+import { BOUWBLAD_KEYS, BOUWSTEEN_KEYS, CONFIG_KEYS } from '../schema/known-keys.js';
 import type { ParsedYaml } from '../yaml/parse.js';
 import { closest } from '../text/suggest.js';
 import { defineRule, type Finding } from './rule.js';

@@ -4,7 +4,7 @@
 // tot 31 juli 2026"), the question, the bouwsteen and who contributed. Only the
 // words count, never how the line looks: a heading, bold or plain text, or a
 // cell of a table all read the same.
-import { STEP_HEADING } from '../markdown/sections.js';
+import { STEP_HEADING } from '../markdown/filling.js';
 import { suggestIsoDate } from '../dates.js';
 import type { Bouwsteen, Format } from '../format/format.js';
 import { oneLine, wordKey } from './text.js';

@@ -2,25 +2,9 @@
 // We use the `yaml` package with the YAML 1.2 core schema: unquoted dates stay
 // strings ("2025-09-01"), so no time zone can ever shift a day.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { locatable, type ParsedYaml, type Position, type PositionNode, type YamlProblem } from './locate.js';
 
-export interface Position {
-  line: number;
-  column: number;
-}
-
-export interface YamlProblem extends Position {
-  message: string;
-  hint?: string;
-}
-
-export interface ParsedYaml {
-  data: unknown;
-  problems: YamlProblem[];
-  /** Position of the value at `path`, or of its closest existing parent. */
-  locate(path: ReadonlyArray<PropertyKey>): Position;
-  /** Position of the key at `path` (for unknown keys), falling back to locate(). */
-  locateKey(path: ReadonlyArray<PropertyKey>): Position;
-}
+export type { ParsedYaml, Position, YamlProblem };
 
 const SMART_QUOTES = /[\u2018\u2019\u201C\u201D\u201E\u201A]/;
 
@@ -88,36 +72,19 @@ export function parseYaml(text: string): ParsedYaml {
     }
   }
 
-  const start: Position = { line: 1, column: 1 };
-  const walk = (path: ReadonlyArray<PropertyKey>, wantKey: boolean): Position => {
-    let node: Node | null | undefined = doc.contents as Node | null;
-    let best: Position = node?.range ? at(node.range[0]) : start;
-    for (const segment of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
-        if (!pair) return best;
-        const key = pair.key as Node;
-        const value = pair.value as Node | null;
-        if (key?.range) best = at(key.range[0]);
-        node = value;
-        if (!wantKey && value?.range) best = at(value.range[0]);
-      } else if (isSeq(node) && typeof segment === 'number') {
-        const item = node.items[segment] as Node | undefined;
-        if (!item) return best;
-        node = item;
-        if (item.range) best = at(item.range[0]);
-      } else {
-        return best;
-      }
+  // Every node's start, once: what locate() needs, as plain data.
+  const positionsOf = (node: Node | null | undefined): PositionNode | null => {
+    if (!node) return null;
+    const start = node.range ? at(node.range[0]) : undefined;
+    if (isMap(node)) {
+      const pairs = node.items.flatMap((item) =>
+        isScalar(item.key) ? [{ key: String(item.key.value), keyAt: item.key.range ? at(item.key.range[0]) : undefined, value: positionsOf(item.value as Node | null) }] : [],
+      );
+      return { kind: 'map', at: start, pairs };
     }
-    return best;
+    if (isSeq(node)) return { kind: 'seq', at: start, items: node.items.map((item) => positionsOf(item as Node | null)) };
+    return { kind: 'other', at: start };
   };
 
-  return {
-    data,
-    problems,
-    locate: (path) => walk(path, false),
-    locateKey: (path) => walk(path, true),
-  };
+  return locatable({ data, problems, positions: positionsOf(doc.contents as Node | null) });
 }
-

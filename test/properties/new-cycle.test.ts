@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BouwbladFrontMatterSchema } from '../../src/coalition/front-matter-schema.js';
 import { loadCoalition } from '../../src/coalition/load.js';
 import type { BouwbladFile, MarkdownFile } from '../../src/coalition/model.js';
-import { readMarkdownFile } from '../../src/coalition/read-file.js';
+import { readMarkdownFile } from '../../src/coalition/parse-file.js';
 import { diskSource } from '../../src/coalition/source.js';
 import { newCycle } from '../../src/commands/new-cycle.js';
 import { carriedNote } from '../../src/commands/new-cycle-plan.js';
