@@ -38,8 +38,11 @@ describe.skipIf(Boolean(skip))('kwaliteit report as PDF', () => {
   let text: string;
   let pages: string[];
   let titles: string[];
-  // The two small documents below share one browser; every report starts its own.
-  const printer = pdfPrinter({ executablePath: testBrowser() ?? '', timeoutMs: 120_000 });
+  /** kwaliteit's cache folder for the reports made here (the CLI finds it through XDG_CACHE_HOME; CI='' lets it keep one). */
+  let cacheEnv: NodeJS.ProcessEnv;
+  // The small documents below share one browser; every report starts its own.
+  let progress: string[] = [];
+  const printer = pdfPrinter({ executablePath: testBrowser() ?? '', timeoutMs: 120_000, onProgress: (message) => progress.push(message) });
 
   afterAll(() => printer.close());
 
@@ -47,7 +50,8 @@ describe.skipIf(Boolean(skip))('kwaliteit report as PDF', () => {
     titles = (await loadFormat()).bouwstenen.map((b) => b.title);
     dir = tempDir();
     pdfFile = join(dir, 'rapport.pdf');
-    const result = await runMain(['report', EXAMPLE, '--format', 'both', '--out', pdfFile, '--date', DATE]);
+    cacheEnv = { XDG_CACHE_HOME: tempDir(), CI: '' };
+    const result = await runMain(['report', EXAMPLE, '--format', 'both', '--out', pdfFile, '--date', DATE], cacheEnv);
     html = readFileSync(join(dir, 'rapport.html'), 'utf8');
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('De browser starten');
@@ -170,6 +174,38 @@ describe.skipIf(Boolean(skip))('kwaliteit report as PDF', () => {
     expect(pdfinfo(file)).toMatch(/^Title:\s+Veilig$/m);
     expect(pdftotext(file)).toContain('Kop');
     expect(pdftotext(file)).not.toContain('script liep');
+  });
+
+  it('prints once when it knows the pages from an earlier print, and gets them right also from a wrong guess', async () => {
+    const doc = `<!DOCTYPE html><html lang="nl"><head><title>Drie</title></head><body>
+<nav class="toc"><a href="#a">Eerste <span data-toc-page="a"></span></a> <a href="#b">Tweede <span data-toc-page="b"></span></a></nav>
+<h2 id="a" style="break-before: page">Eerste deel</h2><h2 id="b" style="break-before: page">Tweede deel</h2></body></html>`;
+    const options = { headerTemplate: '<span></span>', footerTemplate: '<span></span>', toc: [{ id: 'a', title: 'Eerste' }, { id: 'b', title: 'Tweede' }] };
+    const right = new Map([['a', 2], ['b', 3]]);
+    const printWith = async (pages?: Map<string, number>) => {
+      progress = [];
+      const result = await printer.print(doc, { ...options, ...(pages ? { pages } : {}) });
+      const file = join(tempDir(), 'drie.pdf');
+      writeFileSync(file, result.pdf);
+      return { pages: result.pages, progress, contents: pdftotext(file).split('\f')[0].replace(/\s+/g, ' ').trim() };
+    };
+    const counted = await printWith();
+    expect(counted).toEqual({ pages: right, progress: expect.arrayContaining(['De bladzijden tellen voor de inhoudsopgave…']), contents: 'Eerste 2 Tweede 3' });
+    const known = await printWith(right);
+    expect(known).toEqual({ pages: right, progress: ['Het rapport in de browser zetten…', 'De PDF maken…'], contents: 'Eerste 2 Tweede 3' });
+    const wrong = await printWith(new Map([['a', 7], ['b', 9]]));
+    expect(wrong).toEqual({ pages: right, progress: ['Het rapport in de browser zetten…', 'De PDF maken…', 'De PDF opnieuw maken: de bladzijden zijn verschoven…'], contents: 'Eerste 2 Tweede 3' });
+    // A guess without every section is no guess.
+    expect((await printWith(new Map([['a', 2]]))).progress).toContain('De bladzijden tellen voor de inhoudsopgave…');
+  });
+
+  it('makes the same report again with one print, from the page numbers it kept', async () => {
+    const again = join(tempDir(), 'opnieuw.pdf');
+    const result = await runMain(['report', EXAMPLE, '--format', 'both', '--out', again, '--date', DATE], cacheEnv);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('De bladzijden tellen');
+    expect(result.stderr).not.toContain('opnieuw maken');
+    expect(tocNumbers(pdftotext(again).split('\f'))).toEqual(tocNumbers(pages));
   });
 
   it('has the right page numbers in the table of contents', () => {

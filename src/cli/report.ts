@@ -1,9 +1,11 @@
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_TIMEOUT_SECONDS, report } from '../commands/report.js';
 import type { ReportFormat } from '../commands/report-formats.js';
 import { displayPath } from '../text/display-path.js';
 import { errors, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
 import { formatters } from '../formatters/index.js';
+import { userCacheFolder } from '../fs/cache-folder.js';
 import { countErrors } from '../text/counts.js';
 import { problemLines } from '../text/problems.js';
 import { interruptSignal } from './interrupt.js';
@@ -20,6 +22,12 @@ export interface ReportCliOptions {
   timeout?: string;
 }
 
+
+/** The user's own cache folder, as the environment the command runs in says (none in CI). */
+function cacheFolder(env: NodeJS.ProcessEnv): { cacheFolder?: string } {
+  const folder = userCacheFolder({ env, platform: process.platform, home: homedir });
+  return folder ? { cacheFolder: folder } : {};
+}
 
 /** "is nog 1 fout" or "zijn nog 3 fouten": the verb agrees with the number. */
 const stillFound = (count: number) => `${count === 1 ? 'is' : 'zijn'} nog ${countErrors(count)}`;
@@ -46,6 +54,7 @@ export async function runReport(dir: string | undefined, options: ReportCliOptio
     ...(options.browser ? { browser: options.browser } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     env: io.env,
+    ...cacheFolder(io.env),
     onProgress: (message) => io.stderr(`${message}\n`),
     signal: interrupt.signal,
   }).finally(interrupt.dispose);

@@ -12,7 +12,8 @@ import { packageVersion } from '../resources.js';
 import { findBrowser } from '../report/browser.js';
 import type { ReportStatus } from '../report/document.js';
 import type { ReportWarning } from '../report/markdown-to-html.js';
-import { openPdfSession, type PdfSession } from '../report/pdf.js';
+import { openPdfSession, PAGE_MARGIN, type PdfSession } from '../report/pdf.js';
+import { PageCache, type PageLayout } from '../report/pdf-page-cache.js';
 import { isInsideReal, realTarget } from '../fs/real-path.js';
 import { WriteError, WriteTransaction } from '../fs/transaction.js';
 import { slugify } from '../text/slug.js';
@@ -59,6 +60,12 @@ export interface ReportOptions {
   onRequest?: (url: string) => void;
   /** Ctrl+C (see cli/interrupt.ts): stops the browser and saves nothing. */
   signal?: AbortSignal;
+  /**
+   * kwaliteit's own cache folder (the CLI gives userCacheFolder()): the
+   * contents' page numbers are kept there, so the same report made again
+   * prints once instead of twice. Without it, nothing is kept.
+   */
+  cacheFolder?: string;
 }
 
 export interface ReportResult {
@@ -167,7 +174,15 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
   const checkpoint = () => {
     if (signal?.aborted) throw errors.cancelled();
   };
-  const open = (executablePath: string) => openPdfSession({ executablePath, timeoutMs, onProgress: progress, ...(signal ? { signal } : {}) });
+  let browserPath = '';
+  let pageCache: Promise<PageCache | undefined> | undefined;
+  const open = (executablePath: string) => {
+    browserPath = executablePath;
+    // Read while the browser starts; a cache that cannot be read is no cache.
+    const { cacheFolder } = options;
+    pageCache = cacheFolder ? PageCache.open(cacheFolder).catch(() => undefined) : undefined;
+    return openPdfSession({ executablePath, timeoutMs, onProgress: progress, ...(signal ? { signal } : {}) });
+  };
   const dir = resolve(cwd, options.dir ?? '.');
   // The browser starts first; it comes up while the rest of the program loads,
   // the coalition is read and the HTML is made, so that work costs no extra time.
@@ -223,12 +238,17 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
       // pdf-lib loads while the browser prints.
       const finishing = import('../report/pdf-finish.js');
       finishing.catch(() => {});
+      const layout: PageLayout = { html: document.html, ...templates, margin: PAGE_MARGIN, ids: document.toc.map((entry) => entry.id), browser: browserPath };
+      const cache = await pageCache;
+      const known = cache?.get(layout);
       const printed = await session.print(document.html, {
         ...templates,
         toc: document.toc,
+        ...(known ? { pages: known } : {}),
         ...(options.onRequest ? { onRequest: options.onRequest } : {}),
       });
       pages = printed.pages;
+      const remembered = cache?.remember(layout, pages);
       // The browser is done: it shuts down while the PDF is finished.
       void session.close();
       progress('De PDF toegankelijk maken…');
@@ -239,6 +259,7 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
         bookmarks: document.bookmarks,
         targets: document.targets,
       });
+      await remembered;
       checkpoint();
       await writer.replace(paths.pdf, pdf);
       files.push(paths.pdf);

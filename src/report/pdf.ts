@@ -138,6 +138,12 @@ export interface PdfPrintOptions {
   headerTemplate: string;
   footerTemplate: string;
   toc: { id: string; title: string }[];
+  /**
+   * Where each section started when exactly this layout was printed before
+   * (pdf-page-cache.ts): then the counting print is left out. Checked like
+   * the count: when the pages printed differ, it prints again.
+   */
+  pages?: Map<string, number>;
   onRequest?: (url: string) => void;
 }
 
@@ -167,6 +173,8 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
   const deadline = new Deadline(options.timeoutMs, kill, signal);
   let closing: Promise<void> | undefined;
   let launching: Promise<unknown> | undefined;
+  /** The page is ready: the browser came up whole. */
+  let up = false;
   const { default: puppeteer } = await import('puppeteer-core');
   // A full or locked temp folder is not a fault in kwaliteit: say what stopped the browser.
   const profile = await mkdtemp(join(tmpdir(), 'kwaliteit-browser-')).catch((error: NodeJS.ErrnoException) => {
@@ -221,6 +229,7 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
       if (request.url().startsWith('data:')) void request.continue().catch(() => {});
       else void request.abort('blockedbyclient').catch(() => {});
     });
+    up = true;
     return page;
   })();
   // Handled where it is awaited; this only keeps an early exit from reporting it as unhandled.
@@ -233,21 +242,25 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
       progress('Het rapport in de browser zetten…');
       await deadline.run('het rapport laden', () => page.setContent(html, { waitUntil: 'load', timeout: deadline.remaining() }));
       const ids = print.toc.map((entry) => entry.id);
-      // First print: only to learn on which page each section starts, from the
-      // destinations of the contents' links. Margins decide the layout; tagging,
-      // bookmarks, backgrounds and the header and footer do not, and are left out.
-      progress('De bladzijden tellen voor de inhoudsopgave…');
-      await deadline.run('de inhoudsopgave voorbereiden', () => setCounting(page, true));
-      const draft = await deadline.run('de PDF maken', () =>
-        page.pdf({ format: 'A4', margin: PAGE_MARGIN, tagged: false, outline: false, waitForFonts: false, timeout: deadline.remaining() }),
-      );
-      await deadline.run('de inhoudsopgave voorbereiden', () => setCounting(page, false));
-      let pages = readDestinations(draft, ids);
-      let pdf = draft;
-      for (let round = 0; round < 3; round++) {
-        await deadline.run('de inhoudsopgave invullen', () => fillPageNumbers(page, pages));
+      const known = print.pages;
+      let pages: Map<string, number>;
+      if (known && ids.every((id) => known.has(id))) pages = known;
+      else {
+        // First print: only to learn on which page each section starts, from the
+        // destinations of the contents' links. Margins decide the layout; tagging,
+        // bookmarks, backgrounds and the header and footer do not, and are left out.
+        progress('De bladzijden tellen voor de inhoudsopgave…');
+        await deadline.run('de inhoudsopgave voorbereiden', () => setCounting(page, true));
+        const draft = await deadline.run('de PDF maken', () =>
+          page.pdf({ format: 'A4', margin: PAGE_MARGIN, tagged: false, outline: false, waitForFonts: false, timeout: deadline.remaining() }),
+        );
+        await deadline.run('de inhoudsopgave voorbereiden', () => setCounting(page, false));
+        pages = readDestinations(draft, ids);
+      }
+      const printWith = async (numbers: Map<string, number>, round: number) => {
+        await deadline.run('de inhoudsopgave invullen', () => fillPageNumbers(page, numbers));
         progress(round === 0 ? 'De PDF maken…' : 'De PDF opnieuw maken: de bladzijden zijn verschoven…');
-        pdf = await deadline.run('de PDF maken', () =>
+        return deadline.run('de PDF maken', () =>
           page.pdf({
             format: 'A4',
             printBackground: true,
@@ -262,27 +275,34 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
             timeout: deadline.remaining(),
           }),
         );
+      };
+      let pdf = await printWith(pages, 0);
+      // At most three prints: the numbers sit in fixed-width slots, so the pages hold the first time; checked anyway.
+      for (let round = 1; ; round++) {
         const printed = readDestinations(pdf, ids);
-        // The numbers sit in fixed-width slots, so this holds the first time; checked anyway.
         if (samePages(pages, printed)) break;
         pages = printed;
+        if (round === 3) break;
+        pdf = await printWith(pages, round);
       }
       return { pdf, pages };
     },
 
     close() {
       // Once: report.ts lets the browser close while it finishes the PDF, and closes again in its finally.
-      closing ??= shutDown();
+      // A browser that is up is told to close right now, not after the caller's next stretch of work
+      // (finishing the PDF): it then shuts down on the other core meanwhile.
+      closing ??= shutDown(up && browser ? browser.close().catch(() => {}) : undefined);
       return closing;
     },
   };
 
-  async function shutDown(): Promise<void> {
+  async function shutDown(started: Promise<void> | undefined): Promise<void> {
     await ready.catch(() => {});
     // After Ctrl+C `ready` fails at once while the launch winds down; the profile goes only after it.
     if (launching) await Promise.race([launching.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
     if (browser) {
-      const closed = browser.close().catch(() => {});
+      const closed = started ?? browser.close().catch(() => {});
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
       await Promise.race([closed, timeout]);
       kill();
