@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runRules } from '../src/check/run-rules.js';
-import { openDiskCache } from '../src/coalition/disk-cache.js';
+import { KEEP_FOLDERS, openDiskCache } from '../src/coalition/disk-cache.js';
 import { loadFrom } from '../src/coalition/load.js';
 import type { Coalition } from '../src/coalition/model.js';
 import { memorySource, type MemoryFiles } from '../src/coalition/source.js';
@@ -102,6 +102,25 @@ describe('the parse cache on disk', () => {
     const fewer = exampleWith({}, ['bouwbladen/micro-samenhang/periode-1.md', 'bouwbladen/micro-samenhang/periode-2.md']);
     await loadVia(folder, fewer);
     expect(statSync(join(folder, 'parse', name)).size).toBeLessThan(before);
+  });
+
+  it('clears away the files of folders not seen for longest once there are too many, and keeps the newest', async () => {
+    const folder = newFolder();
+    const parse = join(folder, 'parse');
+    const saveFor = async (root: string) => {
+      const source = memorySource({ 'kwaliteit.yaml': 'name: x\n' }, {}, root);
+      const cache = (await openDiskCache(root, { folder, build: 'b' }))!;
+      await loadFrom(source, { cache });
+      await cache.save();
+    };
+    for (let i = 0; i < KEEP_FOLDERS; i++) await saveFor(`/map/${i}`);
+    expect(readdirSync(parse)).toHaveLength(KEEP_FOLDERS);
+    await saveFor('/map/nieuw');
+    expect(readdirSync(parse)).toHaveLength(KEEP_FOLDERS / 2);
+    const source = memorySource({ 'kwaliteit.yaml': 'name: x\n' }, {}, '/map/nieuw');
+    const cache = (await openDiskCache('/map/nieuw', { folder, build: 'b' }))!;
+    await loadFrom(source, { cache });
+    expect(cache.hits).toBe(1);
   });
 
   it('is not there without a cache folder (in CI)', async () => {

@@ -8,11 +8,11 @@
 // it was made from (their SHA-256) and for this very build of kwaliteit. A cache
 // file that is missing, damaged, too large or from another build is not used,
 // and nothing is ever said about it: without it, a run is only slower.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { userCacheFolder } from '../fs/cache-folder.js';
+import { userCacheFolder, writeCacheFile } from '../fs/cache-folder.js';
 import { readRegularFile } from '../fs/read-regular.js';
 import { locatable, plainYaml, type ParsedYaml, type PlainYaml } from '../yaml/locate.js';
 import type { ParsedFiles } from './parse-cache.js';
@@ -26,8 +26,12 @@ const BUILD_ID = typeof KWALITEIT_BUILD_ID === 'undefined' ? undefined : KWALITE
 const FORMAT = 1;
 /** A coalition's parsed files take well under 1 MB; anything far larger is not ours. */
 const MAX_CACHE_FILE_BYTES = 64 * 1024 * 1024;
-/** Folders checked once and never again (a moved folder, a test copy) are cleared away beyond this many. */
-const KEEP_FOLDERS = 200;
+/**
+ * Folders checked once and never again (a moved folder, a test copy) are cleared
+ * away beyond this many: the oldest go until half are left, so that this costs a
+ * run only now and then.
+ */
+export const KEEP_FOLDERS = 200;
 
 interface CacheFile {
   format: number;
@@ -106,7 +110,7 @@ export class DiskParseCache implements ParsedFiles {
     return this.entries.size;
   }
 
-  /** Writes the cache file when something changed: whole, under a temporary name first, so no run ever reads half of one. */
+  /** Writes the cache file when something changed (see writeCacheFile). */
   async save(): Promise<void> {
     if (!this.changed) return;
     this.changed = false;
@@ -117,27 +121,18 @@ export class DiskParseCache implements ParsedFiles {
     } catch {
       return; // Something in a parse that cannot be kept: then this coalition has no cache.
     }
-    const folder = join(this.file, '..');
-    const temp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await mkdir(folder, { recursive: true, mode: 0o700 });
-      const isNew = !(await stat(this.file).then(() => true, () => false));
-      await writeFile(temp, bytes, { flag: 'wx', mode: 0o600 });
-      await rename(temp, this.file);
-      if (isNew) await clearOld(folder);
-    } catch {
-      await rm(temp, { force: true }).catch(() => {});
-    }
+    const isNew = !(await stat(this.file).then(() => true, () => false));
+    if ((await writeCacheFile(this.file, bytes)) && isNew) await clearOld(dirname(this.file)).catch(() => {});
   }
 }
 
-/** Removes the cache files used longest ago, beyond KEEP_FOLDERS. */
+/** Beyond KEEP_FOLDERS cache files, removes those written longest ago until half are left. */
 async function clearOld(folder: string): Promise<void> {
   const names = (await readdir(folder)).filter((name) => name.endsWith('.bin'));
   if (names.length <= KEEP_FOLDERS) return;
   const dated = await Promise.all(names.map(async (name) => ({ name, time: (await stat(join(folder, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
   dated.sort((a, b) => a.time - b.time);
-  await Promise.all(dated.slice(0, names.length - KEEP_FOLDERS).map(({ name }) => rm(join(folder, name), { force: true }).catch(() => {})));
+  await Promise.all(dated.slice(0, names.length - KEEP_FOLDERS / 2).map(({ name }) => rm(join(folder, name), { force: true }).catch(() => {})));
 }
 
 /** The parse cache of the coalition in `root`, or undefined where there is none to use (CI, no home folder, run from the sources). */

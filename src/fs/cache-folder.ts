@@ -1,8 +1,10 @@
 // kwaliteit's own cache folder, per user: never in a coalition's folder, never a
 // folder others can write to, and safe to delete at any time. What is kept there
 // only saves time; every reader checks an entry against what it stands for.
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { posix, win32 } from 'node:path';
+import { dirname, posix, win32 } from 'node:path';
 
 export interface CacheFolderHost {
   env: NodeJS.ProcessEnv;
@@ -28,5 +30,24 @@ export function userCacheFolder(host: CacheFolderHost = thisMachine): string | u
   } catch {
     // No home folder (homedir() throws when the user has none).
     return undefined;
+  }
+}
+
+/**
+ * Writes one file of the cache folder whole, under a temporary name first, so no
+ * run ever reads half of one; when two runs write at once, one of them is kept.
+ * Readable for this user only. Not a coalition's file, so not the write
+ * transaction: a cache that cannot be written only means no cache, and false.
+ */
+export async function writeCacheFile(file: string, content: string | Uint8Array): Promise<boolean> {
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    await writeFile(temp, content, { flag: 'wx', mode: 0o600 });
+    await rename(temp, file);
+    return true;
+  } catch {
+    await rm(temp, { force: true }).catch(() => {});
+    return false;
   }
 }

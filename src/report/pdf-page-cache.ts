@@ -9,9 +9,9 @@
 // and the page numbers: nothing of the coalition's text. A guess is never
 // trusted either: pdf.ts reads the pages of what it printed and prints again
 // when they differ, so a wrong or damaged entry only costs time.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { writeCacheFile } from '../fs/cache-folder.js';
 import { readRegularFile, utf8Text } from '../fs/read-regular.js';
 
 /** The shape of the file; raised when it changes. */
@@ -83,11 +83,7 @@ export class PageCache {
     return new Map(layout.ids.map((id, index) => [id, pages[index]]));
   }
 
-  /**
-   * Keeps the pages of this layout, newest first. Written whole under a
-   * temporary name first, so no run reads half a file; when two reports finish
-   * at once, one of them is kept. A folder that cannot be written means no cache.
-   */
+  /** Keeps the pages of this layout, newest first (see writeCacheFile). */
   async remember(layout: PageLayout, pages: Map<string, number>): Promise<void> {
     const numbers = layout.ids.map((id) => pages.get(id));
     if (!numbers.every((n): n is number => n !== undefined)) return;
@@ -95,14 +91,6 @@ export class PageCache {
     const [newest] = this.entries;
     if (newest?.[0] === digest && newest[1].join() === numbers.join()) return;
     this.entries = [[digest, numbers] as Entry, ...this.entries.filter(([known]) => known !== digest)].slice(0, KEEP_REPORTS);
-    const file = join(this.folder, FILE);
-    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await mkdir(this.folder, { recursive: true, mode: 0o700 });
-      await writeFile(temp, JSON.stringify({ format: FORMAT, entries: this.entries }), { flag: 'wx', mode: 0o600 });
-      await rename(temp, file);
-    } catch {
-      await rm(temp, { force: true }).catch(() => {});
-    }
+    await writeCacheFile(join(this.folder, FILE), JSON.stringify({ format: FORMAT, entries: this.entries }));
   }
 }
