@@ -60,7 +60,7 @@ vi.mock('../src/report/pdf.js', async (importOriginal) => {
       return {
         close: async () => session?.close(),
         async print(html: string, print: PdfPrintOptions) {
-          const key = JSON.stringify([html, print.headerTemplate, print.footerTemplate, print.toc]);
+          const key = JSON.stringify([html, print.toc]);
           const known = fault.reuse && !print.onRequest ? fault.prints.get(key) : undefined;
           // HTML not printed before (a test run on its own) is printed for real, also without a browser of the run's own.
           if (!known) session ??= await real.openPdfSession(options);

@@ -9,8 +9,6 @@ import { tempDir } from './helpers/folders.js';
 
 const layout = (html = '<h2 id="a">Samenhang in de Rivierwijk</h2>', changes: Partial<PageLayout> = {}): PageLayout => ({
   html,
-  headerTemplate: '<div>Coalitie Kansrijk Rivierstad</div>',
-  footerTemplate: '<span class="pageNumber"></span>',
   margin: { top: '22mm' },
   ids: ['overzicht', 'bouwsteen-rivierwijk'],
   browser: '/usr/bin/chromium',
@@ -28,7 +26,6 @@ describe('the page cache of the report', () => {
     expect(later.get(layout())).toEqual(pages(3, 5));
     // Anything that can move a page break is another layout.
     expect(later.get(layout('<h2 id="a">Samenhang in de Rivierwijk!</h2>'))).toBeUndefined();
-    expect(later.get(layout(undefined, { headerTemplate: '<div>Andere coalitie</div>' }))).toBeUndefined();
     expect(later.get(layout(undefined, { margin: { top: '20mm' } }))).toBeUndefined();
     expect(later.get(layout(undefined, { browser: '/usr/bin/google-chrome' }))).toBeUndefined();
     expect(later.get(layout(undefined, { ids: ['bouwsteen-rivierwijk', 'overzicht'] }))).toBeUndefined();
@@ -39,7 +36,7 @@ describe('the page cache of the report', () => {
     await (await PageCache.open(folder)).remember(layout(), pages(3, 5));
     const text = readFileSync(join(folder, 'report', 'pages.json'), 'utf8');
     for (const word of ['Rivierwijk', 'Rivierstad', 'overzicht', 'chromium', 'pageNumber']) expect(text).not.toContain(word);
-    expect(JSON.parse(text)).toEqual({ format: 1, entries: [[expect.stringMatching(/^[0-9a-f]{64}$/), [3, 5]]] });
+    expect(JSON.parse(text)).toEqual({ format: 2, entries: [[expect.stringMatching(/^[0-9a-f]{64}$/), [3, 5]]] });
   });
 
   it('puts the newest first and forgets the oldest beyond its limit', async () => {

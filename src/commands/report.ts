@@ -226,7 +226,7 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
       progress(`Opgeslagen: ${displayPath(cwd, paths.docx)}`);
       return { status, files: [paths.docx], date, final, coalition: checked.result, warnings: sortWarnings(word.warnings) };
     }
-    const { document, templates } = await build.buildReport(checked, status, date, final);
+    const { document } = await build.buildReport(checked, status, date, final);
 
     // The HTML goes to its temp file before the PDF is printed: a full disk shows up before the slow part.
     if (paths.html) {
@@ -238,11 +238,10 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
       // pdf-lib loads while the browser prints.
       const finishing = import('../report/pdf-finish.js');
       finishing.catch(() => {});
-      const layout: PageLayout = { html: document.html, ...templates, margin: PAGE_MARGIN, ids: document.toc.map((entry) => entry.id), browser: browserPath };
+      const layout: PageLayout = { html: document.html, margin: PAGE_MARGIN, ids: document.toc.map((entry) => entry.id), browser: browserPath };
       const cache = await pageCache;
       const known = cache?.get(layout);
       const printed = await session.print(document.html, {
-        ...templates,
         toc: document.toc,
         ...(known ? { pages: known } : {}),
         ...(options.onRequest ? { onRequest: options.onRequest } : {}),

@@ -5,7 +5,7 @@ import { checkCoalition } from '../check/check-coalition.js';
 import type { CheckedCoalition } from '../check/result.js';
 import { requireConfig } from '../coalition/require-config.js';
 import { packageVersion, readResource } from '../resources.js';
-import { pageTemplates, renderDocument, renderProblemDocument, type DocumentInput, type PreviewInput, type RenderedDocument, type ReportStatus } from './document.js';
+import { renderDocument, renderProblemDocument, type DocumentInput, type PreviewInput, type RenderedDocument, type ReportStatus } from './document.js';
 import type { ReportWarning } from './markdown-to-html.js';
 import { buildReportModel } from './model.js';
 
@@ -19,7 +19,6 @@ export async function loadAndCheck(dir: string, cwd: string, date: string, final
 
 export interface BuiltReport {
   document: RenderedDocument;
-  templates: { headerTemplate: string; footerTemplate: string };
 }
 
 /** kwaliteit's own stylesheet, read once: the preview builds the page again at every save. */
@@ -39,7 +38,7 @@ export async function reportInput(checked: CheckedCoalition, status: ReportStatu
 
 export async function buildReport(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean, preview?: PreviewInput): Promise<BuiltReport> {
   const input = await reportInput(checked, status, date, final, preview);
-  return { document: renderDocument(input), templates: pageTemplates(input.model, status) };
+  return { document: renderDocument(input) };
 }
 
 /** The Word version; the docx package is loaded only when it is asked for. */

@@ -527,24 +527,28 @@ ${sections}
 </main>`;
   const documentTitle = preview ? `${title} (live voorbeeld)` : status === 'concept' ? `${title} (concept)` : title;
   const targets = new Map([[TOC_ID, TOC_TITLE], ...toc.map((entry): [string, string] => [entry.id, entry.title])]);
-  const document = shell({ title: documentTitle, version: input.version, css: input.css, preview, bodyClass: `report-${status}`, body });
+  const document = shell({ title: documentTitle, version: input.version, css: `${input.css}\n${pageMarginCss(model, status)}`, preview, bodyClass: `report-${status}`, body });
   return { html: document, title, documentTitle, language: REPORT_LANGUAGE, toc, bookmarks: bookmarksFor(model, toc), targets, warnings: renderer.warnings };
 }
 
+/** A CSS string of any text: every character that is not a plain letter, digit or space written as an escape, so nothing in a name can end the string or the style element. */
+const cssString = (text: string) => `"${[...text].map((c) => (/^[\p{L}\p{N} ]$/u.test(c) ? c : `\\${c.codePointAt(0)!.toString(16)} `)).join('')}"`;
+
 /**
- * Header and footer of every PDF page. Chrome renders these apart from the
- * document, so they carry their own font and size; the concept marker sits in
- * the header of every page, so no printed page can pass for the final version.
+ * The running header and footer of every printed page, as CSS page-margin boxes
+ * (the @page margins of report.css hold them): the coalition's name, the page
+ * number of the total, and on a concept the marker, so no printed page can pass
+ * for the final version. In the document itself, so printing the HTML from a
+ * browser gives them too; Chrome draws them outside the structure tree, and
+ * finishing the PDF marks them as artifacts.
  */
-export function pageTemplates(model: ReportModel, status: ReportStatus): { headerTemplate: string; footerTemplate: string } {
-  const font = `font-family: 'Source Sans 3', 'Segoe UI', 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif;`;
-  const name = escapeHtml(model.coalition.config.config?.name ?? '');
+export function pageMarginCss(model: ReportModel, status: ReportStatus): string {
+  const font = `font-family: 'Source Sans 3', 'Segoe UI', 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif; font-size: 7.5pt; color: #4f5b67;`;
+  const name = model.coalition.config.config?.name ?? '';
+  // The margin boxes fill the 22 mm of the top margin: the marker's box is sized and placed within it.
   const marker =
     status === 'concept'
-      ? `<span style="color:#8a4a00; font-weight:700; letter-spacing:0.08em; border:1px dashed #8a4a00; padding:0.5mm 2mm; border-radius:1mm;">CONCEPT</span>`
+      ? ` @top-right { content: "CONCEPT"; ${font} color: #8a4a00; font-weight: 700; letter-spacing: 0.08em; border: 1px dashed #8a4a00; border-radius: 1mm; padding: 0.3mm 2mm; width: 15mm; height: 3.6mm; margin: 12.8mm 0 4.1mm; text-align: center; vertical-align: middle; }`
       : '';
-  return {
-    headerTemplate: `<div style="${font} font-size:7.5pt; color:#4f5b67; width:100%; margin:0 20mm 0 22mm; padding-top:8mm; display:flex; justify-content:space-between; align-items:center;"><span>Kwaliteitsrapport · ${name}</span>${marker}</div>`,
-    footerTemplate: `<div style="${font} font-size:7.5pt; color:#4f5b67; width:100%; margin:0 20mm 0 22mm; padding-bottom:7mm; text-align:right;">pagina <span class="pageNumber"></span> van <span class="totalPages"></span></div>`,
-  };
+  return `@page { @top-left { content: ${cssString(`Kwaliteitsrapport · ${name}`)}; ${font} vertical-align: bottom; padding-bottom: 4.3mm; }${marker} @bottom-right { content: "pagina " counter(page) " van " counter(pages); ${font} vertical-align: top; padding-top: 6mm; } }`;
 }

@@ -4,8 +4,8 @@
 //
 // Kept in the user's own cache folder (src/fs/cache-folder.ts), never in the
 // coalition's folder, and none in CI. An entry is found only by a digest of
-// everything that decides where the pages break (the HTML, the header and
-// footer, the margins, the sections, the browser), and holds only that digest
+// everything that decides where the pages break (the HTML with its running
+// header and footer, the margins, the sections, the browser), and holds only that digest
 // and the page numbers: nothing of the coalition's text. A guess is never
 // trusted either: pdf.ts reads the pages of what it printed and prints again
 // when they differ, so a wrong or damaged entry only costs time.
@@ -15,7 +15,7 @@ import { writeCacheFile } from '../fs/cache-folder.js';
 import { readRegularFile, utf8Text } from '../fs/read-regular.js';
 
 /** The shape of the file; raised when it changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Reports of other coalitions, or of other versions of one, beyond this many are forgotten (oldest first). */
 export const KEEP_REPORTS = 50;
 /** A few kB at most; anything far larger is not ours. */
@@ -26,8 +26,6 @@ const FILE = 'pages.json';
 /** Everything that decides on which page each section starts. */
 export interface PageLayout {
   html: string;
-  headerTemplate: string;
-  footerTemplate: string;
   margin: object;
   /** The sections, in the order of the contents. */
   ids: string[];
@@ -36,7 +34,7 @@ export interface PageLayout {
 
 export function layoutDigest(layout: PageLayout): string {
   const hash = createHash('sha256').update(`kwaliteit-pages ${FORMAT}\0`);
-  for (const part of [layout.browser, JSON.stringify(layout.margin), JSON.stringify(layout.ids), layout.headerTemplate, layout.footerTemplate, layout.html]) {
+  for (const part of [layout.browser, JSON.stringify(layout.margin), JSON.stringify(layout.ids), layout.html]) {
     hash.update(`${Buffer.byteLength(part)}\0`).update(part);
   }
   return hash.digest('hex');

@@ -87,12 +87,14 @@ class Deadline {
  * paint, which makes the counting print much cheaper.
  */
 const COUNTING_STYLE =
-  'body.kwaliteit-tellen * { visibility: hidden !important; } body.kwaliteit-tellen .toc a, body.kwaliteit-tellen h2[id] { visibility: visible !important; }';
+  'body * { visibility: hidden !important; } .toc a, h2[id] { visibility: visible !important; } ' +
+  // The running header and footer (page-margin boxes, see pageMarginCss) are left out too.
+  '@page { @top-left { content: none; } @top-right { content: none; } @bottom-right { content: none; } }';
 
 type PageDocument = {
-  body: { classList: { toggle(name: string, on: boolean): void } };
   head: { append(node: unknown): void };
-  createElement(tag: string): { textContent: string };
+  createElement(tag: string): { id: string; textContent: string };
+  getElementById(id: string): { remove(): void } | null;
   querySelectorAll(selector: string): Iterable<{ textContent: string | null }>;
 };
 
@@ -102,12 +104,14 @@ async function setCounting(page: Page, on: boolean): Promise<void> {
     (on: boolean, style: string) => {
       // Runs in the page; the project compiles without the DOM types.
       const doc = (globalThis as unknown as { document: PageDocument }).document;
+      // A name no heading's id can have (those are slugs: letters, digits and dashes).
+      doc.getElementById('kwaliteit:tellen')?.remove();
       if (on) {
         const element = doc.createElement('style');
+        element.id = 'kwaliteit:tellen';
         element.textContent = style;
         doc.head.append(element);
       }
-      doc.body.classList.toggle('kwaliteit-tellen', on);
     },
     on,
     COUNTING_STYLE,
@@ -135,8 +139,6 @@ export interface PdfSessionOptions {
 }
 
 export interface PdfPrintOptions {
-  headerTemplate: string;
-  footerTemplate: string;
   toc: { id: string; title: string }[];
   /**
    * Where each section started when exactly this layout was printed before
@@ -248,7 +250,7 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
       else {
         // First print: only to learn on which page each section starts, from the
         // destinations of the contents' links. Margins decide the layout; tagging,
-        // bookmarks, backgrounds and the header and footer do not, and are left out.
+        // bookmarks, backgrounds and the running header and footer do not, and are left out.
         progress('De bladzijden tellen voor de inhoudsopgave…');
         await deadline.run('de inhoudsopgave voorbereiden', () => setCounting(page, true));
         const draft = await deadline.run('de PDF maken', () =>
@@ -264,9 +266,6 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
           page.pdf({
             format: 'A4',
             printBackground: true,
-            displayHeaderFooter: true,
-            headerTemplate: print.headerTemplate,
-            footerTemplate: print.footerTemplate,
             margin: PAGE_MARGIN,
             outline: true,
             tagged: true,

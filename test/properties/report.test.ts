@@ -334,6 +334,9 @@ interface Allowed {
  * fragment gets no exceptions at all. Collected rather than asserted one by one: a
  * report has thousands of elements, and the failure message then shows them all.
  */
+/** The page-margin rule of pageMarginCss: its one string of the coalition's text holds only letters, digits, spaces and escapes. */
+const PAGE_MARGINS = /^@page \{ @top-left \{ content: "(?:[\p{L}\p{N} ]|\\[0-9a-f]{1,6} )*"; [^{}"]*\}(?: @top-right \{ content: "CONCEPT"; [^{}"]*\})? @bottom-right \{ content: "pagina " counter\(page\) " van " counter\(pages\); [^{}"]*\} \}$/u;
+
 function problems(nodes: Node[], allowed: Allowed = {}): string[] {
   const found: string[] = [];
   let styles = 0;
@@ -348,9 +351,13 @@ function problems(nodes: Node[], allowed: Allowed = {}): string[] {
       if (allowed.css === undefined || !csp || node.parent !== 'head') found.push(`${at} http-equiv other than the template's CSP`);
     }
     if (node.name === 'style') {
-      // The template's own stylesheet, exactly as shipped; it has no url() or @import either.
+      // The template's own stylesheet, exactly as shipped (it has no url() or @import either),
+      // then the running header and footer, where the coalition's name is a CSS string of escapes.
       styles++;
-      if (allowed.css === undefined || node.parent !== 'head' || node.text?.trim() !== allowed.css.trim()) found.push(`${at} other than the template's stylesheet`);
+      const text = node.text?.trim() ?? '';
+      const shipped = allowed.css?.trim();
+      const margins = shipped !== undefined && text.startsWith(shipped) ? text.slice(shipped.length).trim() : undefined;
+      if (allowed.css === undefined || node.parent !== 'head' || margins === undefined || !PAGE_MARGINS.test(margins)) found.push(`${at} other than the template's stylesheet`);
       const css = unsafeCss(node.text ?? '');
       if (css) found.push(`${at} CSS: ${css}`);
     }
