@@ -543,12 +543,12 @@ const cssString = (text: string) => `"${[...text].map((c) => (/^[\p{L}\p{N} ]$/u
  * finishing the PDF marks them as artifacts.
  */
 export function pageMarginCss(model: ReportModel, status: ReportStatus): string {
-  const font = `font-family: 'Source Sans 3', 'Segoe UI', 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif; font-size: 7.5pt; color: #4f5b67;`;
+  const font = `font-family: 'Source Sans 3', 'Segoe UI', 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif; font-size: 7.5pt;`;
   const name = model.coalition.config.config?.name ?? '';
   // The margin boxes fill the 22 mm of the top margin: the marker's box is sized and placed within it.
   const marker =
     status === 'concept'
       ? ` @top-right { content: "CONCEPT"; ${font} color: #8a4a00; font-weight: 700; letter-spacing: 0.08em; border: 1px dashed #8a4a00; border-radius: 1mm; padding: 0.3mm 2mm; width: 15mm; height: 3.6mm; margin: 12.8mm 0 4.1mm; text-align: center; vertical-align: middle; }`
       : '';
-  return `@page { @top-left { content: ${cssString(`Kwaliteitsrapport · ${name}`)}; ${font} vertical-align: bottom; padding-bottom: 4.3mm; }${marker} @bottom-right { content: "pagina " counter(page) " van " counter(pages); ${font} vertical-align: top; padding-top: 6mm; } }`;
+  return `@page { @top-left { content: ${cssString(`Kwaliteitsrapport · ${name}`)}; ${font} color: #4f5b67; vertical-align: bottom; padding-bottom: 4.3mm; }${marker} @bottom-right { content: "pagina " counter(page) " van " counter(pages); ${font} color: #4f5b67; vertical-align: top; padding-top: 6mm; } }`;
 }
