@@ -39,11 +39,12 @@ await build({
   target: `node${nodeVersion.split('.')[0]}`,
   minify: true,
   // import.meta does not exist in CommonJS; in the program file it is the program itself.
-  // The built-in formats as data and the build's id, as in scripts/build.mjs.
+  // The built-in formats as data, the build's id and the version, as in scripts/build.mjs.
   define: {
     'import.meta.url': '__kwaliteitProgramUrl',
     KWALITEIT_BUILTIN_FORMATS: JSON.stringify(JSON.stringify(await builtinFormats(repo))),
     KWALITEIT_BUILD_ID: JSON.stringify(buildId(repo)),
+    KWALITEIT_VERSION: JSON.stringify(JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version),
   },
   banner: { js: "var __kwaliteitProgramUrl = require('node:url').pathToFileURL(__filename).href;" },
   // Optional speed-ups of ws (used by puppeteer-core), loaded in a try/catch when installed.

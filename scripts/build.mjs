@@ -2,6 +2,7 @@
 // fast (the unbundled unified/zod stack costs far more to import); splitting keeps
 // the lazily imported commands (report, prompts) out of `check`'s start-up path.
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { buildId } from './build-id.mjs';
@@ -30,10 +31,11 @@ await build({
     js: "import { createRequire as __kwaliteitCreateRequire } from 'node:module'; const require = __kwaliteitCreateRequire(import.meta.url);",
   },
   // As the text of a JSON string: esbuild puts a string where the name stands, and JSON.parse reads it fastest.
-  // And the id of this build, for the parse cache.
+  // And the id of this build, for the parse cache, and the version from package.json.
   define: {
     KWALITEIT_BUILTIN_FORMATS: JSON.stringify(JSON.stringify(await builtinFormats(fileURLToPath(new URL('..', import.meta.url))))),
     KWALITEIT_BUILD_ID: JSON.stringify(buildId(fileURLToPath(new URL('..', import.meta.url)))),
+    KWALITEIT_VERSION: JSON.stringify(JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')).version),
   },
   logLevel: 'warning',
 });

@@ -52,7 +52,11 @@ export async function readResourceOrFile(path: string): Promise<string> {
   return readFile(path, 'utf8');
 }
 
+// Set by scripts/build.mjs from package.json, so a run need not find and read it
+// before its first line of help or output. Run from the sources there is none.
+declare const KWALITEIT_VERSION: string | undefined;
+
 /** kwaliteit's version, from package.json: the one place it is kept. */
 export function packageVersion(): string {
-  return JSON.parse(readResourceSync('package.json')).version;
+  return typeof KWALITEIT_VERSION === 'string' ? KWALITEIT_VERSION : JSON.parse(readResourceSync('package.json')).version;
 }
