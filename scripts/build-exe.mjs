@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { buildId } from './build-id.mjs';
 import { builtinFormats } from './builtin-formats.mjs';
+import { letterClasses } from './ts-module.mjs';
 import { inject } from 'postject';
 import { ensureNodeBinary, nodeVersion } from './node-binary.mjs';
 
@@ -45,6 +46,7 @@ await build({
     KWALITEIT_BUILTIN_FORMATS: JSON.stringify(JSON.stringify(await builtinFormats(repo))),
     KWALITEIT_BUILD_ID: JSON.stringify(buildId(repo)),
     KWALITEIT_VERSION: JSON.stringify(JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version),
+    ...(await letterClasses(repo)),
   },
   banner: { js: "var __kwaliteitProgramUrl = require('node:url').pathToFileURL(__filename).href;" },
   // Optional speed-ups of ws (used by puppeteer-core), loaded in a try/catch when installed.

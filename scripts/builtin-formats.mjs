@@ -4,20 +4,13 @@
 // src/yaml/parse.ts, and the data is what the schema (src/format/schema.ts)
 // makes of it, so it is exactly what kwaliteit would read from the file itself;
 // test/builtin-formats.test.ts checks that.
-import { build } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-
-/** The schema, compiled from its TypeScript for this one use. */
-async function formatSchema(repo) {
-  const { outputFiles } = await build({ entryPoints: [join(repo, 'src/format/schema.ts')], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning' });
-  const { FormatSchema } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].contents).toString('base64')}`);
-  return FormatSchema;
-}
+import { importTs } from './ts-module.mjs';
 
 export async function builtinFormats(repo) {
-  const schema = await formatSchema(repo);
+  const { FormatSchema: schema } = await importTs(repo, 'src/format/schema.ts');
   const folder = join(repo, 'templates', 'format');
   const formats = {};
   for (const name of readdirSync(folder).sort()) {
