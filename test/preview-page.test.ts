@@ -20,7 +20,7 @@ const page = {
 };
 
 async function previewOf(files: Record<string, string | Uint8Array>, date = DATE): Promise<string> {
-  return (await buildReport(await checkMemory(files, date), 'concept', date, false, page)).document.html;
+  return (await buildReport(await checkMemory(files, date), 'concept', date, false, page)).html;
 }
 
 /** The example with step 2 and 3 of one bouwblad left open. */
@@ -118,7 +118,7 @@ describe('the preview page', () => {
   });
 
   it('leaves the report itself without any of it', async () => {
-    const report = (await buildReport(await checkMemory(withOpenSteps(), DATE), 'concept', DATE, false)).document.html;
+    const report = (await buildReport(await checkMemory(withOpenSteps(), DATE), 'concept', DATE, false)).html;
     expect(report).not.toMatch(/preview|<script|Wat schrijf je hier/);
     expect(report).toContain('<header class="cover" id="voorblad">');
   });

@@ -1,4 +1,3 @@
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_TIMEOUT_SECONDS, report } from '../commands/report.js';
 import type { ReportFormat } from '../commands/report-formats.js';
@@ -25,7 +24,7 @@ export interface ReportCliOptions {
 
 /** The user's own cache folder, as the environment the command runs in says (none in CI). */
 function cacheFolder(env: NodeJS.ProcessEnv): { cacheFolder?: string } {
-  const folder = userCacheFolder({ env, platform: process.platform, home: homedir });
+  const folder = userCacheFolder({ env });
   return folder ? { cacheFolder: folder } : {};
 }
 

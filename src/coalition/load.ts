@@ -11,8 +11,8 @@ import type { BouwbladFile, BouwsteenFile, Coalition, MarkdownFile } from './mod
 import { readConfig } from './read-config.js';
 import { openDiskCache } from './disk-cache.js';
 import type { ParsedFiles } from './parse-cache.js';
-import type { Entry } from './parse-file.js';
 import { parser } from './parser.js';
+import type { Entry } from './read-file.js';
 import { diskSource, type FileSource, type ReadOutcome } from './source.js';
 
 /** Runs `task` over `items` with at most `limit` at once (file handles are finite). */

@@ -9,15 +9,9 @@ import { parseYaml } from '../yaml/parse.js';
 import { BouwbladFrontMatterSchema, BouwsteenFrontMatterSchema } from './front-matter-schema.js';
 import { BOUWSTENEN_DIR, CONFIG_FILE, PERIOD_FILE } from './layout.js';
 import type { BouwbladFile, BouwsteenFile, ConfigFile } from './model.js';
-import { fileError, textOf, unreadableFile, type ReadResult } from './read-file.js';
+import { fileError, textOf, unreadableFile, type Entry, type ReadResult } from './read-file.js';
 import { validate } from './schema-diagnostics.js';
 import type { FileSource, ReadOutcome } from './source.js';
-
-/** What the loader keeps of one file: the file as the rules see it, and what loading found. */
-export interface Entry<T> {
-  file: T;
-  diagnostics: Diagnostic[];
-}
 
 export type ConfigEntry = { config: ConfigFile; diagnostics: Diagnostic[] };
 
@@ -26,7 +20,6 @@ function lineEndOf(text: string): '\r\n' | '\n' {
   const lf = (text.match(/\n/g)?.length ?? 0) - crlf;
   return crlf > lf ? '\r\n' : '\n';
 }
-
 
 export function parseMarkdownBytes(path: string, bytes: Uint8Array): ReadResult {
   const { text, diagnostics } = textOf(path, { ok: true, bytes });

@@ -7,10 +7,13 @@ import { MAX_FILE_BYTES } from './limits.js';
 import type { MarkdownFile } from './model.js';
 import type { FileSource, ReadOutcome } from './source.js';
 
-export interface ReadResult {
-  file: MarkdownFile;
+/** What loading one file gives: the file as the rules see it, and what loading found. */
+export interface Entry<T> {
+  file: T;
   diagnostics: Diagnostic[];
 }
+
+export type ReadResult = Entry<MarkdownFile>;
 
 /** An error the loader finds in a file itself, before any rule runs. */
 export const fileError = (file: string, ruleId: string, message: string, hint: string, line = 1, column = 1): Diagnostic => ({

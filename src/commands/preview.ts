@@ -107,7 +107,7 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewSess
     let counts: Pick<PreviewUpdate, 'errors' | 'warnings' | 'problem'>;
     try {
       const checked = checkLoaded(await loadFrom(source, { cache }), { cwd, date });
-      html = (await build.buildReport(checked, 'concept', date, false, page)).document.html;
+      html = (await build.buildReport(checked, 'concept', date, false, page)).html;
       counts = { errors: checked.summary.errors, warnings: checked.summary.warnings };
     } catch (error) {
       // A format file that cannot be used, or a fault in kwaliteit: the page says so and the preview keeps watching.

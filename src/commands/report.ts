@@ -226,7 +226,7 @@ export async function report(options: ReportOptions = {}): Promise<ReportResult>
       progress(`Opgeslagen: ${displayPath(cwd, paths.docx)}`);
       return { status, files: [paths.docx], date, final, coalition: checked.result, warnings: sortWarnings(word.warnings) };
     }
-    const { document } = await build.buildReport(checked, status, date, final);
+    const document = await build.buildReport(checked, status, date, final);
 
     // The HTML goes to its temp file before the PDF is printed: a full disk shows up before the slow part.
     if (paths.html) {

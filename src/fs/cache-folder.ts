@@ -15,10 +15,12 @@ export interface CacheFolderHost {
 const thisMachine: CacheFolderHost = { env: process.env, platform: process.platform, home: homedir };
 
 /**
- * The folder, or undefined when there is none to use: in CI (which starts clean
+ * The folder (for this machine, or as `given` differs from it: another
+ * environment, another platform), or undefined when there is none to use: in CI (which starts clean
  * every time, so writing a cache would only cost) and without a home folder.
  */
-export function userCacheFolder(host: CacheFolderHost = thisMachine): string | undefined {
+export function userCacheFolder(given: Partial<CacheFolderHost> = {}): string | undefined {
+  const host = { ...thisMachine, ...given };
   const { env, platform } = host;
   if (env.CI) return undefined;
   // The platform's own path rules, also when a test asks about another platform.

@@ -11,7 +11,6 @@ import { blankBefore } from './lines.js';
 
 export type { Filling };
 
-
 export interface OtherSection extends Filling {
   heading: string;
   line: number;

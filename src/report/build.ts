@@ -17,10 +17,6 @@ export async function loadAndCheck(dir: string, cwd: string, date: string, final
   return checked;
 }
 
-export interface BuiltReport {
-  document: RenderedDocument;
-}
-
 /** kwaliteit's own stylesheet, read once: the preview builds the page again at every save. */
 let css: Promise<string> | undefined;
 const reportCss = () =>
@@ -36,9 +32,8 @@ export async function reportInput(checked: CheckedCoalition, status: ReportStatu
   return { model, status, date, final, diagnostics, summary, version: packageVersion(), css: await reportCss(), ...(preview ? { preview } : {}) };
 }
 
-export async function buildReport(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean, preview?: PreviewInput): Promise<BuiltReport> {
-  const input = await reportInput(checked, status, date, final, preview);
-  return { document: renderDocument(input) };
+export async function buildReport(checked: CheckedCoalition, status: ReportStatus, date: string, final: boolean, preview?: PreviewInput): Promise<RenderedDocument> {
+  return renderDocument(await reportInput(checked, status, date, final, preview));
 }
 
 /** The Word version; the docx package is loaded only when it is asked for. */
