@@ -46,6 +46,8 @@ export interface PdfStructure {
   orphanMcids: { page: number; mcid: number }[];
   pages: number;
   namedDestinations: number;
+  /** Per page: the 1-by-1 squares Chrome draws a dotted line with (the contents' leaders are the only dotted lines). */
+  dots: number[];
 }
 
 function qpdfJson(file: string): { objects: Map<string, QpdfObject>; outlines: Json[]; pages: { object: string }[] } {
@@ -191,6 +193,7 @@ function readPdfStructureAfresh(file: string): PdfStructure {
   const links: PdfStructure['links'] = [];
   const untagged: { page: number; operator: string }[] = [];
   const orphanMcids: { page: number; mcid: number }[] = [];
+  const dots: number[] = [];
   pages.forEach(({ object }, index) => {
     const page = dict(object)!;
     for (const annot of array(page['/Annots'])) {
@@ -201,6 +204,7 @@ function readPdfStructureAfresh(file: string): PdfStructure {
       links.push({ page: index + 1, contents: textOf(a['/Contents']), inLinkElement: dict(parent)?.['/S'] === '/Link' });
     }
     const content = array(page['/Contents']).map((ref) => streamText(ref)).join('\n');
+    dots.push(content.match(/^\S+ \S+ 1 1 re\s+f$/gm)?.length ?? 0);
     const { operators, mcids } = untaggedOperators(content);
     for (const operator of operators) untagged.push({ page: index + 1, operator });
     const entry = typeof page['/StructParents'] === 'number' ? parentTree.get(page['/StructParents']) : undefined;
@@ -227,6 +231,7 @@ function readPdfStructureAfresh(file: string): PdfStructure {
     orphanMcids,
     pages: pages.length,
     namedDestinations,
+    dots,
   };
 }
 
