@@ -24,4 +24,4 @@ export { status, type StatusOptions } from './commands/status.js';
 export { statusOf, type StatusReport, type StatusBouwsteen, type StatusBouwblad, type NextStep } from './status/status.js';
 export { renderStatus } from './status/render.js';
 export { findBrowser } from './report/browser.js';
-export { browserArgs } from './report/pdf.js';
+export { browserArgs } from './report/browser-process.js';

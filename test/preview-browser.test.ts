@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFormat } from '../src/format/load.js';
-import { browserArgs } from '../src/report/pdf.js';
+import { browserArgs } from '../src/report/browser-process.js';
 import { copyOf, tempDir } from './helpers/folders.js';
 import { testBrowser } from './helpers/pdf-tools.js';
 import { startPreview, type TestPreview } from './helpers/preview.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { report } from '../src/commands/report.js';
-import { browserArgs } from '../src/report/pdf.js';
+import { browserArgs } from '../src/report/browser-process.js';
 import { tempDir } from './helpers/folders.js';
 import { testBrowser } from './helpers/pdf-tools.js';
 import { REPO } from './helpers/run.js';

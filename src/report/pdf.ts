@@ -1,5 +1,5 @@
 // Prints the report's HTML to PDF with an installed browser through
-// puppeteer-core. The page gets no JavaScript and no network: scripts are off
+// puppeteer-core, connected to the browser browser-process.ts starts. The page gets no JavaScript and no network: scripts are off
 // before the content loads and every request except data: is aborted. The
 // browser always closes, also when something hangs or fails.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { errors, isKwaliteitError } from '../errors.js';
+import { BrowserStartError, launchArgs, startBrowserProcess, type BrowserProcess } from './browser-process.js';
 import { readDestinations } from './pdf-reader.js';
+
 
 export interface PdfRenderResult {
   pdf: Uint8Array;
@@ -17,20 +19,6 @@ export interface PdfRenderResult {
 
 /** The same margins as the @page rule in report.css: the header and footer live in them. */
 export const PAGE_MARGIN = { top: '22mm', right: '20mm', bottom: '22mm', left: '22mm' } as const;
-
-/** Flags for a quiet, throw-away browser: nothing phones home, nothing is remembered. */
-export function browserArgs(isRoot = process.getuid?.() === 0): string[] {
-  return [
-    // Chrome refuses to start its sandbox as root (containers, CI); only then is it switched off.
-    ...(isRoot ? ['--no-sandbox'] : []),
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-default-apps',
-  ];
-}
 
 class Deadline {
   private readonly end: number;
@@ -157,27 +145,22 @@ export interface PdfSession {
 
 /**
  * Starts the browser and returns as soon as it is on its way (after loading
- * puppeteer-core): the caller reads the coalition and writes the HTML while the
- * browser comes up on another core, so starting it costs little time of its own.
+ * puppeteer-core, which happens while the browser starts): the caller reads the
+ * coalition and writes the HTML while the browser comes up on another core, so
+ * starting it costs little time of its own.
  */
 export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSession> {
   const progress = options.onProgress ?? (() => {});
   let browser: Browser | undefined;
+  let started: BrowserProcess | undefined;
   let onRequest: ((url: string) => void) | undefined;
-  const kill = () => {
-    try {
-      browser?.process()?.kill('SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  };
+  const kill = () => started?.kill();
   const { signal } = options;
   const deadline = new Deadline(options.timeoutMs, kill, signal);
   let closing: Promise<void> | undefined;
-  let launching: Promise<unknown> | undefined;
+  let connecting: Promise<unknown> | undefined;
   /** The page is ready: the browser came up whole. */
   let up = false;
-  const { default: puppeteer } = await import('puppeteer-core');
   // A full or locked temp folder is not a fault in kwaliteit: say what stopped the browser.
   const profile = await mkdtemp(join(tmpdir(), 'kwaliteit-browser-')).catch((error: NodeJS.ErrnoException) => {
     if (!error?.code) throw error;
@@ -193,30 +176,28 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
     throw errors.browserFailed(options.executablePath, `er is geen tijdelijke map voor te maken in ${tmpdir()} (${reason}).`);
   });
   progress(`De browser starten (${options.executablePath})…`);
+  try {
+    // Chromium puts files of its own in the temp folder (org.chromium.Chromium.*): here they land
+    // in the profile, which is removed afterwards, also after Ctrl+C.
+    started = startBrowserProcess(options.executablePath, launchArgs(profile), { ...process.env, TMPDIR: profile, TMP: profile, TEMP: profile });
+  } catch (error) {
+    await rm(profile, { recursive: true, force: true }).catch(() => {});
+    throw errors.browserFailed(options.executablePath, String((error as Error)?.message ?? error).split('\n')[0]);
+  }
+  signal?.addEventListener('abort', kill, { once: true });
+  const browserProcess = started;
+  const puppeteer = import('puppeteer-core');
+  puppeteer.catch(() => {});
 
   const ready = (async (): Promise<Page> => {
     await deadline.run('de browser starten', async () => {
-      try {
-        launching = puppeteer.launch({
-          executablePath: options.executablePath,
-          headless: true,
-          userDataDir: profile,
-          args: browserArgs(),
-          // Chromium puts files of its own in the temp folder (org.chromium.Chromium.*): here they land
-          // in the profile, which is removed afterwards, also after Ctrl+C.
-          env: { ...process.env, TMPDIR: profile, TMP: profile, TEMP: profile },
-          timeout: deadline.remaining(),
-          // With a signal the caller handles Ctrl+C. Puppeteer's own handler would
-          // call process.exit(130) and skip the clean-up of the report's temp files.
-          ...(signal ? { signal, handleSIGINT: false, handleSIGTERM: false } : {}),
-        });
-        browser = (await launching) as Browser;
-        // A browser that comes up just after the deadline, or after Ctrl+C, must not be left running.
-        if (deadline.expired || signal?.aborted) kill();
-      } catch (error) {
-        if ((error as Error)?.name === 'TimeoutError' || signal?.aborted) throw error;
-        throw errors.browserFailed(options.executablePath, String((error as Error)?.message ?? error).split('\n')[0]);
-      }
+      const endpoint = await browserProcess.endpoint.catch((error: unknown) => {
+        throw error instanceof BrowserStartError ? errors.browserFailed(options.executablePath, error.message) : error;
+      });
+      connecting = (await puppeteer).default.connect({ browserWSEndpoint: endpoint });
+      browser = (await connecting) as Browser;
+      // A browser that comes up just after the deadline, or after Ctrl+C, must not be left running.
+      if (deadline.expired || signal?.aborted) kill();
     });
     const page = await deadline.run('een pagina openen', () => browser!.newPage());
     page.setDefaultTimeout(deadline.remaining());
@@ -236,6 +217,8 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
   })();
   // Handled where it is awaited; this only keeps an early exit from reporting it as unhandled.
   ready.catch(() => {});
+  // puppeteer-core is loaded before the caller goes on (see above).
+  await puppeteer.catch(() => {});
 
   return {
     async print(html, print) {
@@ -296,16 +279,18 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
     },
   };
 
-  async function shutDown(started: Promise<void> | undefined): Promise<void> {
+  async function shutDown(asked: Promise<void> | undefined): Promise<void> {
     await ready.catch(() => {});
-    // After Ctrl+C `ready` fails at once while the launch winds down; the profile goes only after it.
-    if (launching) await Promise.race([launching.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
-    if (browser) {
-      const closed = started ?? browser.close().catch(() => {});
-      const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
-      await Promise.race([closed, timeout]);
-      kill();
-    }
+    // After Ctrl+C `ready` fails at once while the connection winds down; the profile goes only after it.
+    if (connecting) await Promise.race([connecting.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
+    // Asked to close, the browser ends its helper processes and then itself; the profile goes only after that.
+    const closed = asked ?? browser?.close().catch(() => {});
+    if (!closed) kill();
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
+    await Promise.race([Promise.all([closed, browserProcess.exited]), timeout]);
+    kill();
+    await Promise.race([browserProcess.exited, new Promise<void>((resolve) => setTimeout(resolve, 1000).unref())]);
+    signal?.removeEventListener('abort', kill);
     await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => {});
   }
 }

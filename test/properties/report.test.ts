@@ -16,7 +16,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { report } from '../../src/commands/report.js';
-import { browserArgs } from '../../src/report/pdf.js';
+import { browserArgs } from '../../src/report/browser-process.js';
 import { markdownToHtml, type MarkdownContext, type ReportWarning } from '../../src/report/markdown-to-html.js';
 import { copyOf, tempDir } from '../helpers/folders.js';
 import { testBrowser } from '../helpers/pdf-tools.js';
