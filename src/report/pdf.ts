@@ -199,7 +199,8 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
       // A browser that comes up just after the deadline, or after Ctrl+C, must not be left running.
       if (deadline.expired || signal?.aborted) kill();
     });
-    const page = await deadline.run('een pagina openen', () => browser!.newPage());
+    // The empty tab the browser starts with (launchArgs opens about:blank) has its renderer running already: a new tab would start another.
+    const page = await deadline.run('een pagina openen', async () => (await browser!.pages())[0] ?? browser!.newPage());
     page.setDefaultTimeout(deadline.remaining());
     // Both before any content exists: no script ever runs, no request ever leaves.
     await deadline.run('de pagina voorbereiden', async () => {
