@@ -8,8 +8,7 @@
 // Everything else Chrome made stays as it is: the structure tree, its parent
 // tree, MarkInfo, the fonts and the named destinations. Pure JavaScript
 // (pdf-lib and node:zlib), so it runs on every computer the report runs on.
-import { promisify } from 'node:util';
-import { deflate as deflateCallback, inflate as inflateCallback } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFHeader, PDFRawStream, PDFRef, decodePDFRawStream, type PDFContext } from 'pdf-lib';
 import { setOutline, type Bookmark } from './pdf-bookmarks.js';
 import { markArtifacts } from './pdf-content.js';
@@ -64,36 +63,30 @@ export function xmpPacket(options: { title: string; language: string; creator: s
 <?xpacket end="w"?>`;
 }
 
-const inflate = promisify(inflateCallback);
-const deflate = promisify(deflateCallback);
-
 /** The decoded bytes of a content stream. */
-async function contentBytes(stream: PDFRawStream): Promise<Uint8Array> {
+function contentBytes(stream: PDFRawStream): Uint8Array {
   const filter = stream.dict.get(name('Filter'));
   const single = filter instanceof PDFArray && filter.size() === 1 ? filter.get(0) : filter;
-  // Chrome compresses with plain Flate; node's zlib does that much faster than pdf-lib's pako, and off the main thread.
-  if (single === name('FlateDecode') && !stream.dict.has(name('DecodeParms'))) return inflate(stream.getContents());
+  // Chrome compresses with plain Flate; node's zlib does that much faster than pdf-lib's pako. In this thread:
+  // zlib's own threads paid off less than the stream objects they need cost, while the browser shuts down on the other core.
+  if (single === name('FlateDecode') && !stream.dict.has(name('DecodeParms'))) return inflateSync(stream.getContents());
   if (filter === undefined) return stream.getContents();
   return decodePDFRawStream(stream).decode();
 }
 
 /** Every page's content wrapped where it is not tagged (see pdf-content.ts). */
-async function markPageArtifacts(doc: PDFDocument): Promise<void> {
+function markPageArtifacts(doc: PDFDocument): void {
   const { context } = doc;
   const refs = doc.getPages().flatMap((page) => {
     const contents = page.node.get(name('Contents'));
     return (contents instanceof PDFArray ? contents.asArray() : [contents]).filter((ref): ref is PDFRef => ref instanceof PDFRef);
   });
-  // Unpacking and packing run in zlib's threads while this thread reads the pages one by one.
-  await Promise.all(
-    refs.map(async (ref) => {
-      const stream = context.lookup(ref);
-      if (!(stream instanceof PDFRawStream)) return;
-      const marked = markArtifacts(await contentBytes(stream));
-      if (!marked) return;
-      context.assign(ref, PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }), await deflate(marked)));
-    }),
-  );
+  for (const ref of refs) {
+    const stream = context.lookup(ref);
+    if (!(stream instanceof PDFRawStream)) continue;
+    const marked = markArtifacts(contentBytes(stream));
+    if (marked) context.assign(ref, PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }), deflateSync(marked)));
+  }
 }
 
 /** Page object → 1-based page number. */
@@ -149,6 +142,6 @@ export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Prom
 
   setOutline(doc, options.bookmarks);
   describeLinks(doc, options.targets);
-  await markPageArtifacts(doc);
+  markPageArtifacts(doc);
   return file ? file.save('1.7') : doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }
