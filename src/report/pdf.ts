@@ -1,7 +1,8 @@
 // Prints the report's HTML to PDF with an installed browser through
-// puppeteer-core, connected to the browser browser-process.ts starts. The page gets no JavaScript and no network: scripts are off
-// before the content loads and every request except data: is aborted. The
-// browser always closes, also when something hangs or fails.
+// puppeteer-core, connected to the browser that browser-process.ts starts. The
+// page gets no JavaScript and no network: scripts are off before the content
+// loads and every request except data: is aborted. The browser always closes,
+// also when something hangs or fails.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,6 @@ import type { Browser, Page } from 'puppeteer-core';
 import { errors, isKwaliteitError } from '../errors.js';
 import { BrowserStartError, launchArgs, startBrowserProcess, type BrowserProcess } from './browser-process.js';
 import { readDestinations } from './pdf-reader.js';
-
 
 export interface PdfRenderResult {
   pdf: Uint8Array;
@@ -19,6 +19,8 @@ export interface PdfRenderResult {
 
 /** The same margins as the @page rule in report.css: the header and footer live in them. */
 export const PAGE_MARGIN = { top: '22mm', right: '20mm', bottom: '22mm', left: '22mm' } as const;
+
+const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0];
 
 class Deadline {
   private readonly end: number;
@@ -152,11 +154,8 @@ export interface PdfSession {
 export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSession> {
   const progress = options.onProgress ?? (() => {});
   let browser: Browser | undefined;
-  let started: BrowserProcess | undefined;
   let onRequest: ((url: string) => void) | undefined;
-  const kill = () => started?.kill();
   const { signal } = options;
-  const deadline = new Deadline(options.timeoutMs, kill, signal);
   let closing: Promise<void> | undefined;
   let connecting: Promise<unknown> | undefined;
   /** The page is ready: the browser came up whole. */
@@ -176,16 +175,18 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
     throw errors.browserFailed(options.executablePath, `er is geen tijdelijke map voor te maken in ${tmpdir()} (${reason}).`);
   });
   progress(`De browser starten (${options.executablePath})…`);
+  let browserProcess: BrowserProcess;
   try {
     // Chromium puts files of its own in the temp folder (org.chromium.Chromium.*): here they land
     // in the profile, which is removed afterwards, also after Ctrl+C.
-    started = startBrowserProcess(options.executablePath, launchArgs(profile), { ...process.env, TMPDIR: profile, TMP: profile, TEMP: profile });
+    browserProcess = startBrowserProcess(options.executablePath, launchArgs(profile), { ...process.env, TMPDIR: profile, TMP: profile, TEMP: profile });
   } catch (error) {
     await rm(profile, { recursive: true, force: true }).catch(() => {});
-    throw errors.browserFailed(options.executablePath, String((error as Error)?.message ?? error).split('\n')[0]);
+    throw errors.browserFailed(options.executablePath, firstLine(error));
   }
+  const kill = () => browserProcess.kill();
+  const deadline = new Deadline(options.timeoutMs, kill, signal);
   signal?.addEventListener('abort', kill, { once: true });
-  const browserProcess = started;
   const puppeteer = import('puppeteer-core');
   puppeteer.catch(() => {});
 
@@ -195,7 +196,10 @@ export async function openPdfSession(options: PdfSessionOptions): Promise<PdfSes
         throw error instanceof BrowserStartError ? errors.browserFailed(options.executablePath, error.message) : error;
       });
       connecting = (await puppeteer).default.connect({ browserWSEndpoint: endpoint });
-      browser = (await connecting) as Browser;
+      browser = (await connecting.catch((error: unknown) => {
+        if ((error as Error)?.name === 'TimeoutError' || signal?.aborted) throw error;
+        throw errors.browserFailed(options.executablePath, firstLine(error));
+      })) as Browser;
       // A browser that comes up just after the deadline, or after Ctrl+C, must not be left running.
       if (deadline.expired || signal?.aborted) kill();
     });
