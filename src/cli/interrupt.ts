@@ -1,10 +1,18 @@
-// Ctrl+C (or SIGTERM) while a command works: instead of dying between two files,
-// the command sees an aborted signal, undoes what it wrote, and throws
+// Ctrl+C (or SIGTERM, or SIGHUP when the terminal window is closed) while a
+// command works: instead of dying between two files, the command sees an
+// aborted signal, undoes what it wrote, and throws
 // errors.cancelled(); main() in cli.ts prints that as a calm "Gestopt." line (no
 // "Fout:"), exit code 2. The handlers stay until the command is done: a second or
 // tenth Ctrl+C during the clean-up must not kill the process halfway through
 // putting things back, so it only says that it is busy doing that.
 let active = 0;
+
+/**
+ * The signals that stop a command. SIGHUP comes when the terminal window is closed:
+ * without a handler Node dies at once, and the browser of a report (in a process
+ * group of its own, see report/browser-process.ts) and its temp files would stay behind.
+ */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export function interruptSignal(notice: (text: string) => void = (text) => process.stderr.write(text)): { signal: AbortSignal; dispose: () => void } {
   active++;
@@ -13,14 +21,12 @@ export function interruptSignal(notice: (text: string) => void = (text) => proce
     if (controller.signal.aborted) notice('Even geduld: ik zet alles terug zoals het was.\n');
     else controller.abort();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const name of SIGNALS) process.on(name, onSignal);
   return {
     signal: controller.signal,
     dispose: () => {
       active--;
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      for (const name of SIGNALS) process.off(name, onSignal);
     },
   };
 }
@@ -36,6 +42,5 @@ export function exitOnSignal(): void {
     if (active > 0) return;
     process.exit(2);
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const name of SIGNALS) process.on(name, onSignal);
 }
