@@ -14,9 +14,7 @@ import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSy
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { buildId } from './build-id.mjs';
-import { builtinFormats } from './builtin-formats.mjs';
-import { letterClasses } from './ts-module.mjs';
+import { buildDefines } from './build-defines.mjs';
 import { inject } from 'postject';
 import { ensureNodeBinary, nodeVersion } from './node-binary.mjs';
 
@@ -40,14 +38,7 @@ await build({
   target: `node${nodeVersion.split('.')[0]}`,
   minify: true,
   // import.meta does not exist in CommonJS; in the program file it is the program itself.
-  // The built-in formats as data, the build's id and the version, as in scripts/build.mjs.
-  define: {
-    'import.meta.url': '__kwaliteitProgramUrl',
-    KWALITEIT_BUILTIN_FORMATS: JSON.stringify(JSON.stringify(await builtinFormats(repo))),
-    KWALITEIT_BUILD_ID: JSON.stringify(buildId(repo)),
-    KWALITEIT_VERSION: JSON.stringify(JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version),
-    ...(await letterClasses(repo)),
-  },
+  define: { 'import.meta.url': '__kwaliteitProgramUrl', ...(await buildDefines(repo)) },
   banner: { js: "var __kwaliteitProgramUrl = require('node:url').pathToFileURL(__filename).href;" },
   // Optional speed-ups of ws (used by puppeteer-core), loaded in a try/catch when installed.
   external: ['bufferutil', 'utf-8-validate'],

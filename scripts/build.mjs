@@ -2,12 +2,9 @@
 // fast (the unbundled unified/zod stack costs far more to import); splitting keeps
 // the lazily imported commands (report, prompts) out of `check`'s start-up path.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { buildId } from './build-id.mjs';
-import { builtinFormats } from './builtin-formats.mjs';
-import { letterClasses } from './ts-module.mjs';
+import { buildDefines } from './build-defines.mjs';
 
 // Build next to dist/ and swap it in, so a running kwaliteit (or a second build)
 // never sees a half-written dist/.
@@ -31,15 +28,7 @@ await build({
   banner: {
     js: "import { createRequire as __kwaliteitCreateRequire } from 'node:module'; const require = __kwaliteitCreateRequire(import.meta.url);",
   },
-  // As the text of a JSON string: esbuild puts a string where the name stands, and JSON.parse reads it fastest.
-  // And the id of this build, for the parse cache, and the version from package.json.
-  define: {
-    KWALITEIT_BUILTIN_FORMATS: JSON.stringify(JSON.stringify(await builtinFormats(fileURLToPath(new URL('..', import.meta.url))))),
-    KWALITEIT_BUILD_ID: JSON.stringify(buildId(fileURLToPath(new URL('..', import.meta.url)))),
-    KWALITEIT_VERSION: JSON.stringify(JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')).version),
-    // The Unicode letter classes as ranges (src/text/letter-classes.ts): making them costs a run 18 ms.
-    ...(await letterClasses(fileURLToPath(new URL('..', import.meta.url)))),
-  },
+  define: await buildDefines(fileURLToPath(new URL('..', import.meta.url))),
   logLevel: 'warning',
 });
 await rename(dist, old).catch(() => {});

@@ -21,7 +21,6 @@ export interface ReportCliOptions {
   timeout?: string;
 }
 
-
 /** The user's own cache folder, as the environment the command runs in says (none in CI). */
 function cacheFolder(env: NodeJS.ProcessEnv): { cacheFolder?: string } {
   const folder = userCacheFolder({ env });

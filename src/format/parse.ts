@@ -13,15 +13,11 @@ export function parseFormat(text: string, shown: string, source = shown): Format
   if (parsed.problems.length) {
     throw errors.formatInvalid(shown, parsed.problems.map((p) => `  regel ${p.line}: ${p.message}`).join('\n'));
   }
-  return validFormat(parsed.data, shown, source, parsed.locate);
-}
-
-function validFormat(data: unknown, shown: string, source: string, locate: (path: PropertyKey[]) => { line: number }): Format {
-  const result = FormatSchema.safeParse(data);
+  const result = FormatSchema.safeParse(parsed.data);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
-      const { line } = locate(issue.path);
-      return `  regel ${line} (${formatPath(issue.path) || 'bestand'}): ${describeIssue(issue, data).message}`;
+      const { line } = parsed.locate(issue.path);
+      return `  regel ${line} (${formatPath(issue.path) || 'bestand'}): ${describeIssue(issue, parsed.data).message}`;
     });
     throw errors.formatInvalid(shown, lines.join('\n'));
   }

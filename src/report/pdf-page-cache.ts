@@ -51,6 +51,9 @@ const isEntry = (value: unknown): value is Entry =>
   value[1].every((n: unknown) => Number.isSafeInteger(n) && (n as number) > 0);
 
 export class PageCache {
+  /** The digest of the layout asked about last: report.ts asks get() and then remember() for one layout (the HTML is some 700 kB). */
+  private last?: { layout: PageLayout; digest: string };
+
   private constructor(
     private readonly folder: string,
     /** Newest first. */
@@ -75,7 +78,7 @@ export class PageCache {
 
   /** Section id → page, as printed last time for exactly this layout; undefined when unknown. */
   get(layout: PageLayout): Map<string, number> | undefined {
-    const digest = layoutDigest(layout);
+    const digest = this.digestOf(layout);
     const pages = this.entries.find(([known]) => known === digest)?.[1];
     if (!pages || pages.length !== layout.ids.length) return undefined;
     return new Map(layout.ids.map((id, index) => [id, pages[index]]));
@@ -85,10 +88,15 @@ export class PageCache {
   async remember(layout: PageLayout, pages: Map<string, number>): Promise<void> {
     const numbers = layout.ids.map((id) => pages.get(id));
     if (!numbers.every((n): n is number => n !== undefined)) return;
-    const digest = layoutDigest(layout);
+    const digest = this.digestOf(layout);
     const [newest] = this.entries;
     if (newest?.[0] === digest && newest[1].join() === numbers.join()) return;
     this.entries = [[digest, numbers] as Entry, ...this.entries.filter(([known]) => known !== digest)].slice(0, KEEP_REPORTS);
     await writeCacheFile(join(this.folder, FILE), JSON.stringify({ format: FORMAT, entries: this.entries }));
+  }
+
+  private digestOf(layout: PageLayout): string {
+    if (this.last?.layout !== layout) this.last = { layout, digest: layoutDigest(layout) };
+    return this.last.digest;
   }
 }
